@@ -1,0 +1,1 @@
+"""Policy handbook generator: load -> validate -> model -> render -> write."""

@@ -1,0 +1,74 @@
+"""Command line: `python -m generator COMMAND`. Each command is `main(argv) -> exit code`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.schema import json_schema_text
+from generator.validate import Unreadable, read_edition
+
+DATA = Path("policy_data")
+SCHEMA_FILE = Path("schema/policy-data.schema.json")
+
+
+def editions(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "document.yaml").is_file())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every edition; print every problem as path:line:col: message."""
+    folders = [Path(p) for p in args.folders] or editions(DATA)
+    worst = 0
+    for folder in folders:
+        try:
+            _, problems = read_edition(folder)
+        except Unreadable as exc:
+            for p in exc.problems:
+                print(p, file=sys.stderr)
+            worst = 2
+            continue
+        errors = [p for p in problems if not p.note]
+        for p in problems:
+            print(p, file=sys.stderr if not p.note else sys.stdout)
+        if errors:
+            worst = max(worst, 1)
+            print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
+        else:
+            print(f"{folder}: ok ({len(problems)} known note(s))")
+    return worst
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema for YAML editors (or, with --check, fail if it is stale)."""
+    out = Path(args.output)
+    text = json_schema_text()
+    if args.check:
+        if not out.is_file() or out.read_text(encoding="utf-8") != text:
+            print(f"{out}: stale; run `python -m generator schema` and commit it", file=sys.stderr)
+            return 1
+        print(f"{out}: up to date")
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="validate policy data, e.g. `python -m generator check`")
+    c.add_argument("folders", nargs="*", help="edition folders (default: all in policy_data/)")
+    c.set_defaults(func=cmd_check)
+    s = sub.add_parser("schema", help="export JSON Schema, e.g. `python -m generator schema`")
+    s.add_argument("--output", default=str(SCHEMA_FILE))
+    s.add_argument("--check", action="store_true", help="fail when the file is stale")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))

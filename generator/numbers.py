@@ -1,0 +1,72 @@
+"""Numbers as written: find every number in Chinese or English text, with 万/亿 converted.
+
+The same extraction serves the fidelity gate (every number in the text has a fact), the
+quote check (a fact's numbers are the ones its quote writes) and the English check (the
+translation carries the same numbers as the Chinese).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_ZH_MULTIPLIER = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_ZH_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?")
+# A bare 亿元 ("亿元以上企业": revenue of CNY 100 million or more) or 百亿 ("百亿产业": a
+# CNY 10 billion industry) is a number without a digit; 千项万亿 is a name, not a number.
+_ZH_BARE = re.compile(r"(?<![\d.万千百])亿元|(?<![\d.])百亿")
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(thousand|million|billion))?"
+)
+_EN_MULTIPLIER = {
+    None: Decimal(1),
+    "thousand": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+}
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+
+
+def normalize(value: Decimal | int) -> Decimal:
+    """1.50 and 1.5 and 15E-1 compare and hash alike; integers print without exponent."""
+    d = Decimal(value).normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+def zh_numbers(text: str) -> list[NumberToken]:
+    tokens = [
+        NumberToken(m.start(), m.end(), m.group(0), normalize(
+            Decimal(m.group(1)) * _ZH_MULTIPLIER.get(m.group(2) or "", Decimal(1))
+        ))
+        for m in _ZH_NUMBER.finditer(text)
+    ]
+    for m in _ZH_BARE.finditer(text):
+        value = Decimal(100_000_000) if m.group(0) == "亿元" else Decimal(10_000_000_000)
+        tokens.append(NumberToken(m.start(), m.end(), m.group(0), normalize(value)))
+    return sorted(tokens, key=lambda t: t.start)
+
+
+def en_numbers(text: str) -> list[NumberToken]:
+    return [
+        NumberToken(m.start(), m.end(), m.group(0), normalize(
+            Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * _EN_MULTIPLIER[m.group(3)]
+        ))
+        for m in _EN_NUMBER.finditer(text)
+    ]
+
+
+def value_set(tokens: list[NumberToken]) -> set[Decimal]:
+    return {t.value for t in tokens}
+
+
+def show(value: Decimal) -> str:
+    """A number for messages: 200000, 96.3."""
+    return format(normalize(value), "f")

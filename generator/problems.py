@@ -1,0 +1,34 @@
+"""Problems found in policy data, reported as `path:line:col: what is wrong, and how to fix it`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    message: str
+    note: bool = False  # a known, recorded discrepancy: reported but not a failure
+
+    def __str__(self) -> str:
+        prefix = "note: " if self.note else ""
+        return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class DataError(Exception):
+    """Raised by a stage when the data cannot go further; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
