@@ -72,7 +72,7 @@ def _plain(node: Any, path: Path, depth: int = 0) -> Any:
                                 f"nesting deeper than {MAX_DEPTH} levels; flatten the data"))
     tag = getattr(node, "tag", None)
     tag_value = getattr(tag, "value", None) if tag is not None else None
-    if tag_value and str(tag_value).startswith("!"):
+    if tag_value:
         line = getattr(getattr(node, "lc", None), "line", 0) + 1
         raise LoadError(Problem(display_path(path), line, 1,
                                 f"YAML tag {tag_value} is not allowed; write plain values"))

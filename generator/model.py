@@ -1,4 +1,4 @@
-"""The cross-referenced model of one edition: everything a renderer needs, complete before rendering."""
+"""The cross-referenced model of one edition: complete before anything renders."""
 
 from __future__ import annotations
 

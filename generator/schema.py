@@ -70,9 +70,8 @@ class Boundary(StrEnum):
     @property
     def direction(self) -> str:
         """`min` when the number is a lower bound, `max` when an upper bound."""
-        if self in (Boundary.YIXIA, Boundary.YINEI, Boundary.BUMAN, Boundary.DIYU, Boundary.BUCHAOGUO):
-            return "max"
-        return "min"
+        upper = (Boundary.YIXIA, Boundary.YINEI, Boundary.BUMAN, Boundary.DIYU, Boundary.BUCHAOGUO)
+        return "max" if self in upper else "min"
 
 
 class Threshold(StrictModel):
@@ -127,7 +126,8 @@ class Incentive(StrictModel):
             raise ValueError("give either `rate` or `rate_min`/`rate_max`, not both")
         if (self.rate_min is None) != (self.rate_max is None):
             raise ValueError("a rate range needs both `rate_min` and `rate_max`")
-        if self.rate_min is not None and self.rate_max is not None and self.rate_min >= self.rate_max:
+        low, high = self.rate_min, self.rate_max
+        if low is not None and high is not None and low >= high:
             raise ValueError("`rate_min` must be smaller than `rate_max`")
         has_rate = self.rate is not None or self.rate_min is not None
         if has_rate and self.base is None:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.load import LoadError, YamlFile, load_yaml
 from generator.model import Edition, lead_names, responsible_names
-from generator.numbers import en_numbers, show, value_set, zh_numbers
+from generator.numbers import en_numbers, normalize, show, value_set, zh_numbers
 from generator.problems import Problem, display_path
 from generator.schema import (
     BudgetItem,
@@ -133,17 +133,18 @@ def cross_check(ed: Edition) -> list[Problem]:
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         out += _check_lead(ed, f, ch)
-        out += _check_facts(f, ("intro",), ch.intro, _chapter_facts(ch))
-        out += _check_english(f, ("intro",), ch.intro)
+        out += _check_facts(f, ("intro", "zh"), ch.intro, _chapter_facts(ch))
+        out += _check_english(f, ("intro", "en"), ch.intro)
         for ci, c in enumerate(ch.clauses):
             loc: Loc = ("clauses", ci)
             out += _check_responsible(ed, f, loc, c)
-            out += _check_facts(f, loc, _clause_text(c), _clause_facts(loc, c))
-            out += _check_english(f, loc, _clause_text(c))
+            out += _check_facts(f, (*loc, "text", "zh"), _clause_text(c), _clause_facts(loc, c))
+            out += _check_english(f, (*loc, "text", "en"), _clause_text(c))
     doc_file = ed.files["document.yaml"]
     closing = Text(zh="\n\n".join(t.zh for t in ed.document.closing),
                    en="\n\n".join(t.en for t in ed.document.closing))
-    doc_facts = [(("budgets", i), b) for i, b in enumerate(ed.document.budgets)]
+    doc_facts: list[tuple[Loc, Fact]] = [
+        (("budgets", i), b) for i, b in enumerate(ed.document.budgets)]
     doc_facts += [(("figures", i), fg) for i, fg in enumerate(ed.document.figures)]
     out += _check_facts(doc_file, ("closing",), closing, doc_facts)
     out += _check_english(doc_file, ("closing",), closing)
@@ -303,7 +304,8 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
         written = value_set(zh_numbers(fact.quote))
         for n in fact.numbers():
             if n not in written:
-                out.append(f.problem(loc, f"{show(n)} is not a number written in its quote "
+                out.append(f.problem((*loc, *_field_of(fact, n)), f"{show(n)} is not a number "
+                                     "written in its quote "
                                      f"`{_short(fact.quote)}` (it writes "
                                      f"{', '.join(sorted(map(show, written))) or 'none'}); "
                                      "convert 万/亿 and copy the value"))
@@ -325,11 +327,11 @@ def _check_english(f: YamlFile, loc: Loc, text: Text) -> list[Problem]:
     en = value_set(en_numbers(text.en))
     out: list[Problem] = []
     if zh - en:
-        out.append(f.problem((*loc, "en") if loc[-1:] == ("intro",) else loc, "the English lacks "
+        out.append(f.problem(loc, "the English lacks "
                              f"{', '.join(sorted(map(show, zh - en)))} from the Chinese; write "
                              "every amount in full figures (20万元 -> CNY 200,000)"))
     if en - zh:
-        out.append(f.problem((*loc, "en") if loc[-1:] == ("intro",) else loc, "the English has "
+        out.append(f.problem(loc, "the English has "
                              f"{', '.join(sorted(map(show, en - zh)))}, not in the Chinese; "
                              "spell such numbers in words or fix them"))
     return out
@@ -388,6 +390,18 @@ def _check_budgets(ed: Edition) -> list[Problem]:
         out.append(doc.problem(("budget_notes",), f"note `{noted[0].id}` records a discrepancy "
                                "but the figures now reconcile; remove the note"))
     return out
+
+
+def _field_of(fact: Fact, n: Decimal) -> tuple[str, ...]:
+    """The key holding number `n`, so a problem points at the line to change."""
+    for key in ("amount", "max_amount", "rate", "rate_min", "rate_max", "value", "value_max"):
+        v = getattr(fact, key, None)
+        if v is not None and normalize(Decimal(v)) == n:
+            return (key,)
+    threshold = getattr(fact, "threshold", None)
+    if threshold is not None and normalize(threshold.value) == n:
+        return ("threshold", "value")
+    return ("values",) if isinstance(fact, Figure) else ()
 
 
 def _short(s: str, n: int = 30) -> str:

@@ -1,0 +1,53 @@
+# Two commands do all set-up on a fresh Debian machine: `make serve` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+STAMP := .venv/.installed
+APT_STAMP := .venv/.system-packages
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+
+.PHONY: all install system-packages check lint test serve site schema clean
+
+all: check
+
+$(STAMP): pyproject.toml requirements.lock
+	test -d .venv || python3 -m venv .venv
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the project needs: chromium for browser tests, Noto CJK for the PDF,
+# poppler-utils for PDF checks. Installed with apt-get when missing (root, or via sudo).
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+lint: $(STAMP)
+	.venv/bin/ruff check generator calculators tests bench
+	.venv/bin/mypy
+
+test: $(STAMP) system-packages
+	$(PY) -m generator check
+	$(PY) -m generator schema --check
+	$(MAKE) lint
+	.venv/bin/pytest
+
+serve: $(STAMP)
+	$(PY) -m generator check
+
+clean:
+	rm -rf site .build
