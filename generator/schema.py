@@ -49,7 +49,7 @@ class Currency(StrEnum):
 
 class Boundary(StrEnum):
     """Boundary words. Per 民法典 第一千二百五十九条, 以上/以下/以内 include the number;
-    不满/超过/低于 exclude it. 不低于/不少于/不小于/不超过/达到 include it."""
+    不满/超过/低于 exclude it. 不低于/不少于/不小于/不超过/达到/达/至少 include it."""
 
     YISHANG = "以上"
     YIXIA = "以下"
@@ -62,6 +62,8 @@ class Boundary(StrEnum):
     BUXIAOYU = "不小于"
     BUCHAOGUO = "不超过"
     DADAO = "达到"
+    DA = "达"
+    ZHISHAO = "至少"
 
     @property
     def inclusive(self) -> bool:
@@ -178,7 +180,7 @@ class Target(StrictModel):
             raise ValueError("`value_max` is given exactly when `comparison` is `range`")
         if self.boundary is not None and self.comparison is not Comparison.RANGE:
             want = Comparison.AT_MOST if self.boundary.direction == "max" else Comparison.AT_LEAST
-            if self.boundary is not Boundary.DADAO and self.comparison is not want:
+            if self.boundary not in (Boundary.DADAO, Boundary.DA) and self.comparison is not want:
                 raise ValueError(
                     f"boundary {self.boundary.value} means comparison `{want.value}`, "
                     f"not `{self.comparison.value}`"

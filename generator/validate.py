@@ -138,6 +138,7 @@ def cross_check(ed: Edition) -> list[Problem]:
         for ci, c in enumerate(ch.clauses):
             loc: Loc = ("clauses", ci)
             out += _check_responsible(ed, f, loc, c)
+            out += _check_published(ed, f, loc, c)
             out += _check_facts(f, (*loc, "text", "zh"), _clause_text(c), _clause_facts(loc, c))
             out += _check_english(f, (*loc, "text", "en"), _clause_text(c))
     doc_file = ed.files["document.yaml"]
@@ -282,6 +283,20 @@ def _check_responsible(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Pr
     return out
 
 
+def _check_published(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Problem]:
+    """The zh clause must be a paragraph of source.zh.txt, character for character."""
+    published = f"{c.number}.{c.full_zh}"
+    if published in {line.strip("\r") for line in ed.source_text.splitlines()}:
+        return []
+    near = next((ln for ln in ed.source_text.splitlines() if ln.startswith(f"{c.number}.")), "")
+    at = next((i for i, (a, b) in enumerate(zip(published, near, strict=False)) if a != b),
+              min(len(published), len(near)))
+    return [f.problem((*loc, "text", "zh"), f"clause {c.number}: the zh title and text differ from "
+                      f"the published paragraph in source.zh.txt at character {at} "
+                      f"(data `{published[max(0, at - 6):at + 6]}`, published "
+                      f"`{near[max(0, at - 6):at + 6]}`); copy the published text exactly")]
+
+
 def _check_lead(ed: Edition, f: YamlFile, ch: Chapter) -> list[Problem]:
     out = _unit_ids(ed, f, ("lead_units",), ch.lead_units)
     names = lead_names(ch.lead.zh)
@@ -309,6 +324,12 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
                                      f"`{_short(fact.quote)}` (it writes "
                                      f"{', '.join(sorted(map(show, written))) or 'none'}); "
                                      "convert 万/亿 and copy the value"))
+        boundary = getattr(fact, "boundary", None)
+        th = getattr(fact, "threshold", None)
+        for word in [b.value for b in (boundary, th.boundary if th else None) if b is not None]:
+            if word not in fact.quote:
+                out.append(f.problem((*loc, "quote"), f"boundary word {word} is not in the quote "
+                                     f"`{_short(fact.quote)}`; quote the words that state it"))
         start = text.zh.find(fact.quote)
         claimed = set(fact.numbers())
         while start >= 0:
