@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -56,6 +57,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site into site/ (both languages, open data)."""
+    from generator.build import BuildOptions, main_build
+
+    opts = BuildOptions(out=Path(args.out), site_url=args.site_url,
+                        edition=Path(args.edition) if args.edition else None)
+    return main_build(opts)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build, serve at http://127.0.0.1:8000 and rebuild when a source file changes."""
+    from generator.serve import serve
+
+    return serve(args.host, args.port)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -66,6 +83,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--output", default=str(SCHEMA_FILE))
     s.add_argument("--check", action="store_true", help="fail when the file is stale")
     s.set_defaults(func=cmd_schema)
+    b = sub.add_parser("build", help="build the site, e.g. `python -m generator build`")
+    b.add_argument("--out", default="site")
+    b.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    b.add_argument("--edition", help="edition folder (default: the last in policy_data/)")
+    b.set_defaults(func=cmd_build)
+    v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.set_defaults(func=cmd_serve)
     return p
 
 

@@ -1,0 +1,151 @@
+"""Interface strings: one table per language. A test fails when a key lacks a language."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "site_name": {"zh": "建德市经济高质量发展政策手册", "en": "Jiande Economic Policy Handbook"},
+    "home": {"zh": "首页", "en": "Home"},
+    "chapters": {"zh": "政策领域", "en": "Policy areas"},
+    "chapter": {"zh": "第{n}章", "en": "Chapter {n}"},
+    "clause": {"zh": "第{n}条", "en": "Clause {n}"},
+    "clauses": {"zh": "条款", "en": "Clauses"},
+    "units": {"zh": "责任单位", "en": "Responsible units"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "unit_kind": {"zh": "类型", "en": "Type"},
+    "aliases": {"zh": "文件中的其他写法", "en": "Also written in the document as"},
+    "budget": {"zh": "预算", "en": "Budget"},
+    "incentives": {"zh": "奖励与补助", "en": "Incentives"},
+    "targets": {"zh": "目标任务", "en": "Targets"},
+    "data": {"zh": "开放数据", "en": "Open data"},
+    "metadata": {"zh": "文件信息", "en": "Document details"},
+    "validity_banner": {
+        "zh": "本政策除标明具体实施期限外,{year}年全年实施有效。本手册依据已公开发布的文件整理,"
+              "以原文为准。",
+        "en": "Unless a clause states its own period, these policies are in force for the whole "
+              "of {year}. This handbook is compiled from the published notice; the published "
+              "Chinese text is authoritative.",
+    },
+    "original_notice": {"zh": "查看原文(建德市人民政府网站)",
+                        "en": "Read the published notice (Jiande government website)"},
+    "lead_units": {"zh": "牵头单位", "en": "Lead units"},
+    "responsible_units": {"zh": "责任单位", "en": "Responsible units"},
+    "intro": {"zh": "概述", "en": "Overview"},
+    "text": {"zh": "条款原文", "en": "Text"},
+    "chinese_original": {"zh": "中文原文", "en": "Chinese original"},
+    "show_original": {"zh": "查看中文原文", "en": "Show the Chinese original"},
+    "what": {"zh": "事项", "en": "What"},
+    "who": {"zh": "对象", "en": "Who"},
+    "amount": {"zh": "金额 / 比例 / 上限 / 门槛", "en": "Amount / rate / cap / threshold"},
+    "conditions": {"zh": "条件", "en": "Conditions"},
+    "quote": {"zh": "原文依据", "en": "Source text"},
+    "indicator": {"zh": "指标", "en": "Indicator"},
+    "value": {"zh": "数值", "en": "Value"},
+    "item": {"zh": "项目", "en": "Item"},
+    "source": {"zh": "资金来源", "en": "Source of funds"},
+    "src_city": {"zh": "市本级", "en": "Municipal"},
+    "src_higher": {"zh": "上级争取", "en": "Higher-level"},
+    "src_total": {"zh": "合计", "en": "Total"},
+    "within": {"zh": "其中", "en": "of which"},
+    "overlaps": {"zh": "与{ref}重复列出", "en": "also listed as {ref}"},
+    "previous": {"zh": "上一条", "en": "Previous"},
+    "next": {"zh": "下一条", "en": "Next"},
+    "edit_clause": {"zh": "编辑本条数据", "en": "Edit this clause's data"},
+    "edit_page": {"zh": "编辑本页数据", "en": "Edit this page's data"},
+    "data_file": {"zh": "数据文件", "en": "Data file"},
+    "calculators_for_clause": {"zh": "相关计算器", "en": "Calculators for this clause"},
+    "no_incentives": {"zh": "本条未列出奖励或补助。", "en": "This clause lists no incentive."},
+    "no_targets": {"zh": "本条未列出量化目标。", "en": "This clause sets no quantitative target."},
+    "not_stated": {"zh": "文件未写明金额", "en": "Amount not stated"},
+    "up_to": {"zh": "最高{x}", "en": "up to {x}"},
+    "cap": {"zh": "上限{x}", "en": "capped at {x}"},
+    "of_base": {"zh": "{base}的{rate}", "en": "{rate} of {base}"},
+    "per": {"zh": "{per}", "en": "{per}"},
+    "cmp_at_least": {"zh": "不少于", "en": "at least"},
+    "cmp_exactly": {"zh": "", "en": ""},
+    "cmp_at_most": {"zh": "不超过", "en": "at most"},
+    "cmp_range": {"zh": "", "en": ""},
+    "budget_total": {"zh": "文件所述总额", "en": "Total stated by the document"},
+    "reconciliation": {"zh": "预算核对", "en": "Budget reconciliation"},
+    "rec_city": {"zh": "各章市本级数字之和", "en": "Sum of the chapters' municipal figures"},
+    "rec_higher": {"zh": "各章上级资金之和", "en": "Sum of the chapters' higher-level funds"},
+    "rec_overlap": {"zh": "重复列出(只计一次)", "en": "Listed twice (counted once)"},
+    "rec_city_net": {"zh": "市本级合计(扣除重复)", "en": "Municipal total, overlap removed"},
+    "rec_all_net": {"zh": "含上级资金合计(扣除重复)",
+                    "en": "Total with higher-level funds, overlap removed"},
+    "rec_difference": {"zh": "文件总额与市本级合计之差",
+                       "en": "Stated total minus municipal total"},
+    "chart_title": {"zh": "各领域{year}年预算安排", "en": "{year} budget by policy area"},
+    "chart_desc": {"zh": "条形图,数据同下表。", "en": "Bar chart; the table below gives the "
+                   "same figures."},
+    "chapter_budget": {"zh": "预算", "en": "Budget"},
+    "filter": {"zh": "筛选", "en": "Filter"},
+    "filter_placeholder": {"zh": "输入关键词筛选,如 高新技术", "en": "Type to filter, e.g. high-tech"},
+    "sort_hint": {"zh": "点击表头可排序。", "en": "Select a column heading to sort."},
+    "downloads": {"zh": "下载", "en": "Downloads"},
+    "pdf": {"zh": "PDF 手册", "en": "PDF handbook"},
+    "licence": {"zh": "许可", "en": "Licence"},
+    "count_clauses": {"zh": "{n}条", "en": "{n} clauses"},
+    "about": {
+        "zh": "本手册把建德市人民政府《关于推动经济高质量发展的若干政策(2025年版)》整理为可检索的"
+              "条款、责任单位、奖励补助、目标任务和预算表。",
+        "en": "This handbook sets out Jiande Municipal People's Government's Policies for "
+              "Promoting High-Quality Economic Development (2025 edition) as searchable clauses, "
+              "responsible units, incentives, targets and budget tables, in Chinese and English.",
+    },
+    "translation_note": {
+        "zh": "英文为本项目所译,仅供参考。",
+        "en": "The English translation is the project's own and is for reference only; the "
+              "Chinese text prevails.",
+    },
+    "kind_government": {"zh": "人民政府", "en": "Government"},
+    "kind_government_office": {"zh": "政府办公室", "en": "Government office"},
+    "kind_bureau": {"zh": "政府部门", "en": "Government bureau"},
+    "kind_party_organ": {"zh": "党委部门", "en": "Party organ"},
+    "kind_vertical_agency": {"zh": "垂直管理部门", "en": "Vertically managed agency"},
+    "kind_public_institution": {"zh": "事业单位", "en": "Public institution"},
+    "kind_peoples_organization": {"zh": "人民团体", "en": "People's organization"},
+    "kind_state_owned_company": {"zh": "国有企业", "en": "State-owned company"},
+    "kind_zone": {"zh": "开发区", "en": "Development zone"},
+    "chapters_led": {"zh": "牵头的政策领域", "en": "Policy areas it leads"},
+    "clauses_responsible": {"zh": "负责的条款", "en": "Clauses it is responsible for"},
+    "none": {"zh": "无", "en": "None"},
+    "other_language": {"zh": "English", "en": "中文"},
+    "all_units": {"zh": "全部单位", "en": "All units"},
+    "clause_count": {"zh": "条款数", "en": "Clauses"},
+    "file": {"zh": "文件", "en": "File"},
+    "contents": {"zh": "内容", "en": "Contents"},
+    "format": {"zh": "格式", "en": "Format"},
+    "data_intro": {
+        "zh": "以下数据文件由手册的同一份结构化数据生成,与网站和PDF一致。CSV 文件为带 BOM 的 "
+              "UTF-8 编码,可直接用 Excel 打开。",
+        "en": "These files are generated from the same structured data as the site and the PDF. "
+              "CSV files are UTF-8 with a byte-order mark, so Excel opens the Chinese correctly.",
+    },
+    "licence_text": {
+        "zh": "政策原文为建德市人民政府公开发布的政府文件;本项目整理的结构化数据和英文译文以 "
+              "CC BY 4.0 许可发布,使用时请注明来源。",
+        "en": "The policy text is a public government document of the Jiande Municipal People's "
+              "Government. The structured data and English translation compiled by this project "
+              "are released under CC BY 4.0; please credit the source.",
+    },
+    "file_policy_json": {"zh": "完整数据模型(文件信息、章、条款、单位、奖励、目标、预算)",
+                         "en": "The whole model (document, chapters, clauses, units, incentives, "
+                         "targets, budgets)"},
+    "file_clauses_csv": {"zh": "每条一行:编号、章、标题、原文、英文、责任单位",
+                         "en": "One row per clause: number, chapter, title, text, English, units"},
+    "file_incentives_csv": {"zh": "每项奖励或补助一行", "en": "One row per incentive"},
+    "file_targets_csv": {"zh": "每项量化目标一行", "en": "One row per quantitative target"},
+    "file_budget_csv": {"zh": "每个预算数字一行,含细项和来源",
+                        "en": "One row per budget figure, with breakdown and source"},
+    "targets_by_unit": {"zh": "按责任单位分组", "en": "Grouped by responsible unit"},
+    "chapter_targets": {"zh": "领域总体目标", "en": "Area-wide targets"},
+    "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
+}
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**kwargs) if kwargs else text
