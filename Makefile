@@ -46,8 +46,13 @@ test: $(STAMP) system-packages
 	$(MAKE) lint
 	.venv/bin/pytest
 
+# Preview at http://127.0.0.1:8000 ; rebuilds and reloads when policy_data/ or docs/ change.
 serve: $(STAMP)
-	$(PY) -m generator check
+	$(PY) -m generator serve
+
+# The publishable site in site/ (both languages, open data).
+site: $(STAMP)
+	$(PY) -m generator build
 
 clean:
 	rm -rf site .build

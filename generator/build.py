@@ -129,12 +129,12 @@ def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
 
 
 def nav_for(ed: Edition, lang: str) -> list[Any]:
-    from generator.filters import tr
+    from generator.filters import heading, tr
 
     nav: list[Any] = [{t("home", lang): "index.md"}]
     for ch in ed.chapters:
         items: list[Any] = [f"chapters/{ch.number}/index.md"]
-        items += [{f"{t('clause', lang, n=c.number)} {tr(c.title, lang)}":
+        items += [{f"{t('clause', lang, n=c.number)} {heading(tr(c.title, lang))}":
                    f"clauses/{c.number}.md"} for c in ch.clauses]
         nav.append({f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}": items})
     units: list[Any] = ["units/index.md"] + [{tr(u.name, lang): f"units/{u.id}.md"}
@@ -236,7 +236,8 @@ def build(opts: BuildOptions) -> Path:
         docs = opts.work / lang / "docs"
         if docs.exists():
             shutil.rmtree(docs)
-        shutil.copytree(hand / "assets", docs / "assets")
+        shutil.copytree(hand / "assets", docs / "assets",
+                        ignore=None if opts.dev else shutil.ignore_patterns("dev-reload.js"))
         if (hand / lang).is_dir():
             shutil.copytree(hand / lang, docs, dirs_exist_ok=True)
         write_files(docs, dict(rendered[lang]))

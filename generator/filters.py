@@ -98,7 +98,10 @@ def incentive_terms(inc: Incentive, lang: str) -> list[str]:
         key = "cap" if (inc.rate is not None or inc.rate_min is not None) else "up_to"
         parts.append(t(key, lang, x=money(inc.max_amount, lang, inc.currency)))
     if inc.per is not None and parts:
-        parts.append(tr(inc.per, lang))
+        if lang == "zh":
+            parts[-1] = inc.per.zh + parts[-1]
+        else:
+            parts[-1] = f"{parts[-1]} {inc.per.en}"
     if inc.threshold is not None:
         parts.append(threshold(inc.threshold, lang))
     return parts or [t("not_stated", lang)]
@@ -138,7 +141,13 @@ def md_inline(text: str) -> Markup:
     return Markup(out)
 
 
+def heading(text: str) -> str:
+    """A title for headings and navigation: the lead sentence without its full stop."""
+    return text.rstrip("。.")
+
+
 FILTERS = {
+    "heading": heading,
     "money": money,
     "number": number,
     "percent": percent,

@@ -140,7 +140,7 @@ class Renderer:
             top=self.ed.top_level_budgets(ch))
 
     def clause_page(self, c: Clause, prev: Clause | None, nxt: Clause | None) -> str:
-        title = f"{t('clause', self.lang, n=c.number)} {filters.tr(c.title, self.lang)}"
+        title = f"{t('clause', self.lang, n=c.number)} {filters.heading(filters.tr(c.title, self.lang))}"
         return front_matter(title=title) + self._render(
             "clause.md.jinja", f"clauses/{c.number}.md", c=c, ch=self.ed.chapter_of[c.number], prev=prev, nxt=nxt,
             src=self.clause_source(c), calcs=self.calculators.get(c.number, []))
