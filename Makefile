@@ -6,7 +6,7 @@ STAMP := .venv/.installed
 APT_STAMP := .venv/.system-packages
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: all install system-packages check lint test serve site schema clean
+.PHONY: all install system-packages fonts check lint test serve site pdf schema clean
 
 all: check
 
@@ -50,9 +50,17 @@ test: $(STAMP) system-packages
 serve: $(STAMP)
 	$(PY) -m generator serve
 
-# The publishable site in site/ (both languages, open data).
-site: $(STAMP)
-	$(PY) -m generator build
+# The publishable site in site/ (both languages, open data, both PDFs).
+site: $(STAMP) fonts
+	$(PY) -m generator build --pdf
+
+# Both PDF handbooks into site/pdf/ (needs the Noto CJK SC font: `make fonts`).
+pdf: $(STAMP) fonts
+	$(PY) -m generator pdf
+
+# The Simplified Chinese font for the PDF, from Debian, when missing.
+fonts:
+	@fc-list ':lang=zh-cn' family 2>/dev/null | grep -q 'CJK SC' || $(MAKE) system-packages
 
 clean:
 	rm -rf site .build

@@ -6,6 +6,7 @@ whole build succeeded, so a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -20,7 +21,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 import jinja2
-import yaml
 
 from generator.export import data_files
 from generator.i18n import LANGS, t
@@ -42,6 +42,7 @@ class BuildOptions:
     work: Path = ROOT / ".build"
     site_url: str = DEFAULT_SITE_URL
     dev: bool = False  # `make serve`: adds the live-reload script
+    pdf: bool = False  # `make site`: typeset both PDF handbooks too
 
 
 def edit_base() -> str | None:
@@ -190,7 +191,8 @@ def run_mkdocs(config_file: Path) -> None:
             mkdocs_build(cfg)
         except (MkDocsException, SystemExit) as exc:
             detail = "; ".join(warnings) or str(exc)
-            raise DataError([Problem(str(config_file), 1, 1, f"MkDocs build failed: {detail}")])
+            raise DataError([Problem(str(config_file), 1, 1,
+                                     f"MkDocs build failed: {detail}")]) from exc
     if warnings:
         raise DataError([Problem(str(config_file), 1, 1, f"MkDocs warning: {w}")
                          for w in warnings])
@@ -243,10 +245,18 @@ def build(opts: BuildOptions) -> Path:
         write_files(docs, dict(rendered[lang]))
         config = mkdocs_config(lang, opts, docs, stage / lang, nav_for(ed, lang), dict_path)
         config_file = opts.work / lang / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+        # JSON is valid YAML, and json needs no extra dependency.
+        config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1),
                                encoding="utf-8")
         run_mkdocs(config_file)
     write_files(stage / "data", dict(data_files(ed)))
+    if opts.pdf:
+        from generator.pdf import write_pdfs
+
+        try:
+            write_pdfs(ed, stage / "pdf")
+        except jinja2.TemplateError as exc:
+            raise DataError([template_problem(exc)]) from exc
     (stage / "index.html").write_text(root_html, encoding="utf-8")
     (stage / ".nojekyll").write_text("", encoding="utf-8")
     swap_in(stage, opts.out)

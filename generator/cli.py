@@ -61,9 +61,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into site/ (both languages, open data)."""
     from generator.build import BuildOptions, main_build
 
-    opts = BuildOptions(out=Path(args.out), site_url=args.site_url,
+    opts = BuildOptions(out=Path(args.out), site_url=args.site_url, pdf=args.pdf,
                         edition=Path(args.edition) if args.edition else None)
     return main_build(opts)
+
+
+def source_date_epoch() -> str:
+    from generator.build import source_date_epoch as sde
+
+    return sde()
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Typeset site/pdf/handbook-zh.pdf and handbook-en.pdf from the data."""
+    from generator.build import BuildOptions, load
+    from generator.pdf import write_pdfs
+    from generator.problems import DataError
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())
+    try:
+        for path in write_pdfs(load(BuildOptions()), Path(args.out)):
+            print(f"wrote {path}")
+    except DataError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -87,7 +110,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="site")
     b.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
     b.add_argument("--edition", help="edition folder (default: the last in policy_data/)")
+    b.add_argument("--pdf", action="store_true", help="also typeset the PDF handbooks")
     b.set_defaults(func=cmd_build)
+    f = sub.add_parser("pdf", help="typeset the PDF handbooks, e.g. `python -m generator pdf`")
+    f.add_argument("--out", default="site/pdf")
+    f.set_defaults(func=cmd_pdf)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)

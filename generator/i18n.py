@@ -82,7 +82,8 @@ STRINGS: dict[str, dict[str, str]] = {
                    "same figures."},
     "chapter_budget": {"zh": "预算", "en": "Budget"},
     "filter": {"zh": "筛选", "en": "Filter"},
-    "filter_placeholder": {"zh": "输入关键词筛选,如 高新技术", "en": "Type to filter, e.g. high-tech"},
+    "filter_placeholder": {"zh": "输入关键词筛选,如 高新技术",
+                           "en": "Type to filter, e.g. high-tech"},
     "sort_hint": {"zh": "点击表头可排序。", "en": "Select a column heading to sort."},
     "downloads": {"zh": "下载", "en": "Downloads"},
     "pdf": {"zh": "PDF 手册", "en": "PDF handbook"},
@@ -116,7 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_units": {"zh": "全部单位", "en": "All units"},
     "clause_count": {"zh": "条款数", "en": "Clauses"},
     "file": {"zh": "文件", "en": "File"},
-    "contents": {"zh": "内容", "en": "Contents"},
+    "contents": {"zh": "目录", "en": "Contents"},
     "format": {"zh": "格式", "en": "Format"},
     "data_intro": {
         "zh": "以下数据文件由手册的同一份结构化数据生成,与网站和PDF一致。CSV 文件为带 BOM 的 "
@@ -142,6 +143,12 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "One row per budget figure, with breakdown and source"},
     "targets_by_unit": {"zh": "按责任单位分组", "en": "Grouped by responsible unit"},
     "chapter_targets": {"zh": "领域总体目标", "en": "Area-wide targets"},
+    "edition": {"zh": "版本", "en": "Edition"},
+    "data_date": {"zh": "数据日期", "en": "Data as of"},
+    "notice": {"zh": "通知", "en": "Notice"},
+    "closing": {"zh": "附则", "en": "Closing provisions"},
+    "glossary": {"zh": "术语表", "en": "Glossary"},
+    "page": {"zh": "页码", "en": "page"},
     "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
 }
 

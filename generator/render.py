@@ -130,20 +130,23 @@ class Renderer:
             "incentives.md.jinja", "incentives.md")
         out["targets.md"] = front_matter(title=t("targets", lang)) + self._render(
             "targets.md.jinja", "targets.md", groups=self.targets_by_unit())
-        out["data.md"] = front_matter(title=t("data", lang)) + self._render("data.md.jinja", "data.md")
+        out["data.md"] = front_matter(title=t("data", lang)) + self._render(
+            "data.md.jinja", "data.md")
         return out
 
     def chapter_page(self, ch: Chapter) -> str:
         title = f"{t('chapter', self.lang, n=ch.number)} {filters.tr(ch.title, self.lang)}"
         return front_matter(title=title) + self._render(
-            "chapter.md.jinja", f"chapters/{ch.number}/index.md", ch=ch, src=self.source_link(ch.number, ()),
-            top=self.ed.top_level_budgets(ch))
+            "chapter.md.jinja", f"chapters/{ch.number}/index.md", ch=ch,
+            src=self.source_link(ch.number, ()), top=self.ed.top_level_budgets(ch))
 
     def clause_page(self, c: Clause, prev: Clause | None, nxt: Clause | None) -> str:
-        title = f"{t('clause', self.lang, n=c.number)} {filters.heading(filters.tr(c.title, self.lang))}"
+        heading = filters.heading(filters.tr(c.title, self.lang))
+        title = f"{t('clause', self.lang, n=c.number)} {heading}"
         return front_matter(title=title) + self._render(
-            "clause.md.jinja", f"clauses/{c.number}.md", c=c, ch=self.ed.chapter_of[c.number], prev=prev, nxt=nxt,
-            src=self.clause_source(c), calcs=self.calculators.get(c.number, []))
+            "clause.md.jinja", f"clauses/{c.number}.md", c=c, ch=self.ed.chapter_of[c.number],
+            prev=prev, nxt=nxt, src=self.clause_source(c),
+            calcs=self.calculators.get(c.number, []))
 
     def unit_page(self, u: Unit) -> str:
         ed = self.ed

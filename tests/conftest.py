@@ -19,3 +19,46 @@ def edition() -> Edition:
     assert not errors, "\n".join(errors)
     assert ed is not None
     return ed
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The real handbook, built once for the test session, for the port the server uses."""
+    from generator.build import BuildOptions, build
+
+    base = tmp_path_factory.mktemp("build")
+    opts = BuildOptions(out=base / "site", work=base / "work",
+                        site_url=f"http://127.0.0.1:{site_port}/", pdf=True)
+    return build(opts)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-def]
+    """Serve the built site over http on loopback (the language switch needs http)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{site_port}"
+    server.shutdown()
