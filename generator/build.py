@@ -27,7 +27,13 @@ from generator.i18n import LANGS, t
 from generator.model import Edition
 from generator.problems import DataError, Problem
 from generator.render import Renderer, environment
-from generator.search import jieba_user_dict, search_config
+from generator.search import (
+    WorkerPatchError,
+    jieba_user_dict,
+    join_amounts,
+    patch_search_worker,
+    search_config,
+)
 from generator.validate import read_edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,6 +255,13 @@ def build(opts: BuildOptions) -> Path:
         config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1),
                                encoding="utf-8")
         run_mkdocs(config_file)
+        index = stage / lang / "search" / "search_index.json"
+        if lang == "zh":
+            index.write_text(join_amounts(index.read_text(encoding="utf-8")), encoding="utf-8")
+        try:
+            patch_search_worker(stage / lang)
+        except WorkerPatchError as exc:
+            raise DataError([Problem("generator/search.py", 1, 1, str(exc))]) from exc
     write_files(stage / "data", dict(data_files(ed)))
     if opts.pdf:
         from generator.pdf import write_pdfs

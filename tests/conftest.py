@@ -58,7 +58,10 @@ def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-de
 
     handler = functools.partial(Quiet, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{site_port}"
     server.shutdown()
+    server.server_close()
+    thread.join()

@@ -1,0 +1,164 @@
+"""The PDF handbooks: real text extraction (poppler), fonts, outline, typography."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.model import Edition
+from generator.numbers import en_numbers
+from generator.pdf import find_font
+from generator.problems import DataError
+from generator.reconstruct import normalize_ws
+from tests.source_text import parse_source
+
+SOURCE = parse_source()
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def body_text(path: Path) -> str:
+    """Text inside the page margins: running header and page numbers left out (A4, points)."""
+    return pdftotext(path, "-x", "0", "-y", "58", "-W", "595", "-H", "726")
+
+
+def no_hyphens(text: str) -> str:
+    """pdftotext joins a word hyphenated at a line end without its hyphen."""
+    return normalize_ws(text).replace("-", "").replace("\u2010", "")
+
+
+@pytest.fixture(scope="module")
+def zh_pdf(built_site: Path) -> Path:
+    return built_site / "pdf" / "handbook-zh.pdf"
+
+
+@pytest.fixture(scope="module")
+def en_pdf(built_site: Path) -> Path:
+    return built_site / "pdf" / "handbook-en.pdf"
+
+
+@pytest.fixture(scope="module")
+def zh_text(zh_pdf: Path) -> str:
+    return normalize_ws(body_text(zh_pdf))
+
+
+@pytest.fixture(scope="module")
+def en_text(en_pdf: Path) -> str:
+    return no_hyphens(body_text(en_pdf))
+
+
+@pytest.mark.parametrize("number", sorted(SOURCE.clauses))
+def test_zh_pdf_has_every_clause_as_published(zh_text: str, number: int) -> None:
+    assert normalize_ws(f"{number}.{SOURCE.clauses[number]}") in zh_text
+
+
+@pytest.mark.parametrize("number", sorted(SOURCE.clauses))
+def test_en_pdf_has_every_clause_with_its_numbers(en_text: str, edition: Edition,
+                                                  number: int) -> None:
+    clause = edition.clause(number)
+    english = no_hyphens(clause.full_en)
+    assert english in en_text
+    for tok in en_numbers(clause.full_en):
+        assert no_hyphens(tok.text) in en_text
+
+
+def test_zh_pdf_has_every_budget_figure(zh_text: str, edition: Edition) -> None:
+    from generator.filters import money
+
+    for _, item in edition.budget_items.values():
+        assert item.quote in zh_text, item.id
+        assert money(item.amount, "zh") in zh_text, item.id
+    rec = edition.reconciliation
+    assert rec is not None
+    assert money(rec.city_net, "zh") in zh_text
+    assert money(rec.difference, "zh") in zh_text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_fonts_are_embedded_simplified_chinese(built_site: Path, lang: str) -> None:
+    out = subprocess.run(["pdffonts", str(built_site / "pdf" / f"handbook-{lang}.pdf")],
+                         check=True, capture_output=True, text=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows, "no fonts listed"
+    for row in rows:
+        name = row[0]
+        emb = row[-5]
+        assert emb == "yes", f"{name} is not embedded"
+        assert "CJK-SC" in name or "CJKsc" in name, f"{name}: not the SC family (fallback?)"
+        assert "JP" not in name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_outline_has_every_chapter_and_clause(built_site: Path, edition: Edition,
+                                              lang: str) -> None:
+    reader = PdfReader(built_site / "pdf" / f"handbook-{lang}.pdf")
+
+    def titles(items: list) -> list[str]:  # type: ignore[type-arg]
+        out: list[str] = []
+        for item in items:
+            if isinstance(item, list):
+                out += titles(item)
+            else:
+                out.append(item.title)
+        return out
+
+    all_titles = titles(reader.outline)
+    for ch in edition.chapters:
+        assert any(t.startswith(("第%d章" % ch.number, f"Chapter {ch.number} "))
+                   for t in all_titles), ch.number
+    for c in edition.clauses:
+        assert any(t.startswith((f"第{c.number}条", f"Clause {c.number} "))
+                   for t in all_titles), c.number
+    print(f"{lang}: {len(reader.pages)} pages")
+
+
+def test_no_zh_line_starts_with_closing_punctuation(zh_pdf: Path) -> None:
+    bad = [line for line in pdftotext(zh_pdf, "-layout").splitlines()
+           if line.strip() and line.strip()[0] in "，。、；：）」』》,.;:)!?！？"]
+    assert bad == []
+
+
+def test_toc_has_page_numbers(zh_pdf: Path) -> None:
+    toc = pdftotext(zh_pdf, "-f", "2", "-l", "2")
+    assert re.search(r"第1条.*\.{3,}\s*\d+", toc), toc[:400]
+
+
+def test_missing_font_stops_with_the_install_command(tmp_path: Path) -> None:
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?><fontconfig><cachedir>'
+                     f"{tmp_path}</cachedir></fontconfig>", encoding="utf-8")
+    old = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(empty)
+    try:
+        with pytest.raises(DataError) as info:
+            find_font()
+    finally:
+        if old is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = old
+    message = str(info.value)
+    assert "apt-get install fonts-noto-cjk" in message
+
+
+def test_make_pdf_without_font_writes_no_pdf(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?><fontconfig></fontconfig>', encoding="utf-8")
+    out = tmp_path / "pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(empty)}
+    run = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "generator", "pdf", "--out",
+                          str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 1
+    assert "fonts-noto-cjk" in run.stderr
+    assert not list(out.glob("*.pdf")) if out.exists() else True
