@@ -38,6 +38,7 @@ from generator.validate import read_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+NAV_GROUP = 50
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,16 @@ def nav_for(ed: Edition, lang: str) -> list[Any]:
     nav: list[Any] = [{t("home", lang): "index.md"}]
     for ch in ed.chapters:
         items: list[Any] = [f"chapters/{ch.number}/index.md"]
-        items += [{f"{t('clause', lang, n=c.number)} {heading(tr(c.title, lang))}":
-                   f"clauses/{c.number}.md"} for c in ch.clauses]
+        entries = [{f"{t('clause', lang, n=c.number)} {heading(tr(c.title, lang))}":
+                    f"clauses/{c.number}.md"} for c in ch.clauses]
+        if len(entries) <= NAV_GROUP:
+            items += entries
+        else:
+            # Material writes the open section into every page: keep sections small.
+            for i in range(0, len(entries), NAV_GROUP):
+                group = ch.clauses[i : i + NAV_GROUP]
+                label = t("clause_range", lang, a=group[0].number, b=group[-1].number)
+                items.append({label: entries[i : i + NAV_GROUP]})
         nav.append({f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}": items})
     units: list[Any] = ["units/index.md"] + [{tr(u.name, lang): f"units/{u.id}.md"}
                                              for u in ed.units]
@@ -204,6 +213,43 @@ def run_mkdocs(config_file: Path) -> None:
                          for w in warnings])
 
 
+def build_language(job: tuple[str, Path, Path]) -> list[Problem]:
+    """One language: MkDocs, then the search fixes. Returns problems instead of raising, so
+    it can run in a worker process."""
+    lang, config_file, site_dir = job
+    try:
+        run_mkdocs(config_file)
+        index = site_dir / "search" / "search_index.json"
+        if lang == "zh":
+            index.write_text(join_amounts(index.read_text(encoding="utf-8")), encoding="utf-8")
+        patch_search_worker(site_dir)
+    except DataError as exc:
+        return exc.problems
+    except WorkerPatchError as exc:
+        return [Problem("generator/search.py", 1, 1, str(exc))]
+    return []
+
+
+def build_languages(jobs: list[tuple[str, Path, Path]]) -> None:
+    """Both languages at once on two cores. jieba's dictionary is loaded before the fork so
+    the workers share it instead of loading it twice."""
+    import multiprocessing
+
+    if len(jobs) > 1 and (os.cpu_count() or 1) > 1 and "fork" in \
+            multiprocessing.get_all_start_methods():
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+            results = pool.map(build_language, jobs)
+    else:
+        results = [build_language(job) for job in jobs]
+    problems = [p for result in results for p in result]
+    if problems:
+        raise DataError(problems)
+
+
 def source_date_epoch() -> str:
     """Builds of one commit are byte-identical: dates come from the commit, not the clock."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
@@ -233,13 +279,15 @@ def build(opts: BuildOptions) -> Path:
         raise DataError([template_problem(exc)]) from exc
 
     opts.work.mkdir(parents=True, exist_ok=True)
-    stage = opts.work / "stage"
+    # Staged beside the output, on the same file system, so the swap is two renames.
+    stage = opts.out.with_name(f".{opts.out.name}.stage")
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
     dict_path = opts.work / "jieba-user.txt"
     dict_path.write_text(jieba_user_dict(ed), encoding="utf-8")
     hand = ROOT / "docs"
+    configs = []
     for lang in LANGS:
         docs = opts.work / lang / "docs"
         if docs.exists():
@@ -254,14 +302,8 @@ def build(opts: BuildOptions) -> Path:
         # JSON is valid YAML, and json needs no extra dependency.
         config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1),
                                encoding="utf-8")
-        run_mkdocs(config_file)
-        index = stage / lang / "search" / "search_index.json"
-        if lang == "zh":
-            index.write_text(join_amounts(index.read_text(encoding="utf-8")), encoding="utf-8")
-        try:
-            patch_search_worker(stage / lang)
-        except WorkerPatchError as exc:
-            raise DataError([Problem("generator/search.py", 1, 1, str(exc))]) from exc
+        configs.append((lang, config_file, stage / lang))
+    build_languages(configs)
     write_files(stage / "data", dict(data_files(ed)))
     if opts.pdf:
         from generator.pdf import write_pdfs

@@ -1,8 +1,9 @@
 """Read YAML safely and remember where every key and item sits (file:line:col).
 
-ruamel's round-trip loader keeps positions and comments; it constructs only plain maps,
-sequences and scalars here: any explicit tag (`!!python/object`, `!foo`) is refused, as are
-files over MAX_BYTES and nesting deeper than MAX_DEPTH.
+ruamel's C parser composes the node tree (with every position) quickly; only plain maps,
+sequences and scalars are constructed: any explicit tag (`!!python/object`, `!foo`) is
+refused, as are files over MAX_BYTES and nesting deeper than MAX_DEPTH. Formatting (which
+must keep comments) uses ruamel's round-trip mode separately.
 """
 
 from __future__ import annotations
@@ -15,22 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import Problem, display_path
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+# Implicit tags the resolver gives plain YAML; anything else was written by hand (`!!python/…`).
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 @dataclass(frozen=True)
 class YamlFile:
-    """A loaded YAML file: plain Python data plus the ruamel tree for positions."""
+    """A loaded YAML file: plain Python data plus the composed node tree for positions."""
 
     path: Path
     data: Any
-    tree: Any
+    tree: Node
 
     @property
     def name(self) -> str:
@@ -38,21 +42,19 @@ class YamlFile:
 
     def position(self, loc: Sequence[int | str]) -> tuple[int, int]:
         """1-based (line, col) of the deepest node on `loc` that exists."""
-        node = self.tree
-        line, col = 1, 1
-        if isinstance(node, (CommentedMap, CommentedSeq)):
-            line, col = node.lc.line + 1, node.lc.col + 1
+        node: Node = self.tree
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
         for key in loc:
-            if isinstance(node, CommentedMap) and key in node:
-                kl, kc = node.lc.key(key)
-                line, col = kl + 1, kc + 1
-                node = node[key]
-            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-                il, ic = node.lc.item(key)
-                line, col = il + 1, ic + 1
-                node = node[key]
-            else:
-                continue  # pydantic adds union branch names to locations; skip them
+            if isinstance(node, MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == key), None)
+                if match is None:
+                    continue  # pydantic adds union branch names to locations; skip them
+                line, col = match[0].start_mark.line + 1, match[0].start_mark.column + 1
+                node = match[1]
+            elif isinstance(node, SequenceNode) and isinstance(key, int) \
+                    and 0 <= key < len(node.value):
+                node = node.value[key]
+                line, col = node.start_mark.line + 1, node.start_mark.column + 1
         return line, col
 
     def problem(self, loc: Sequence[int | str], message: str, note: bool = False) -> Problem:
@@ -66,30 +68,41 @@ class LoadError(Exception):
         self.problem = problem
 
 
-def _plain(node: Any, path: Path, depth: int = 0) -> Any:
-    if depth > MAX_DEPTH:
-        raise LoadError(Problem(display_path(path), 1, 1,
-                                f"nesting deeper than {MAX_DEPTH} levels; flatten the data"))
-    tag = getattr(node, "tag", None)
-    tag_value = getattr(tag, "value", None) if tag is not None else None
-    if tag_value:
-        line = getattr(getattr(node, "lc", None), "line", 0) + 1
-        raise LoadError(Problem(display_path(path), line, 1,
-                                f"YAML tag {tag_value} is not allowed; write plain values"))
-    if isinstance(node, dict):
-        return {str(k): _plain(v, path, depth + 1) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v, path, depth + 1) for v in node]
-    if isinstance(node, float):
-        return Decimal(repr(float(node)))
-    if isinstance(node, bool) or node is None or isinstance(node, int):
-        return node
-    if isinstance(node, datetime.date):
-        return node.isoformat()
-    return str(node)
+def _check_nodes(root: Node, name: str) -> None:
+    """Refuse explicit tags and deep nesting before anything is constructed."""
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise LoadError(Problem(name, line, 1, f"nesting deeper than {MAX_DEPTH} levels; "
+                                    "flatten the data"))
+        if node.tag not in _PLAIN_TAGS:
+            raise LoadError(Problem(name, line, node.start_mark.column + 1,
+                                    f"YAML tag {node.tag} is not allowed; write plain values"))
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                stack += [(k, depth + 1), (v, depth + 1)]
+        elif isinstance(node, SequenceNode):
+            stack += [(v, depth + 1) for v in node.value]
+        elif not isinstance(node, ScalarNode):
+            raise LoadError(Problem(name, line, 1, "unsupported YAML node; write plain values"))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def load_yaml(path: Path) -> YamlFile:
+    """Compose with ruamel's C parser (fast, positions kept), check, then construct safely."""
     name = display_path(path)
     try:
         size = path.stat().st_size
@@ -101,9 +114,19 @@ def load_yaml(path: Path) -> YamlFile:
         raise LoadError(Problem(name, 1, 1, f"not UTF-8 ({exc.reason}); save it as UTF-8")) from exc
     except OSError as exc:
         raise LoadError(Problem(name, 1, 1, f"cannot read: {exc.strerror}")) from exc
-    yaml = YAML(typ="rt")
+    yaml = YAML(typ="safe", pure=False)
     try:
-        tree = yaml.load(raw)
+        try:
+            tree = yaml.compose(raw)
+        except MarkedYAMLError:
+            # libyaml (C) is YAML 1.1 and rejects some valid YAML 1.2, such as a colon inside
+            # a flow-style Chinese text ({zh: 甲:乙}); the pure parser decides.
+            yaml = YAML(typ="safe", pure=True)
+            tree = yaml.compose(raw)
+        if tree is None:
+            raise LoadError(Problem(name, 1, 1, "file is empty; it must hold a mapping"))
+        _check_nodes(tree, name)
+        data = _plain(yaml.constructor.construct_document(tree))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -113,9 +136,6 @@ def load_yaml(path: Path) -> YamlFile:
                                 "colons and quotes on this line")) from exc
     except (YAMLError, RecursionError) as exc:
         raise LoadError(Problem(name, 1, 1, f"cannot parse YAML: {exc}")) from exc
-    if tree is None:
-        raise LoadError(Problem(name, 1, 1, "file is empty; it must hold a mapping"))
-    data = _plain(tree, path)
     if not isinstance(data, dict):
         raise LoadError(Problem(name, 1, 1, "top level must be a mapping of keys to values"))
     return YamlFile(path, data, tree)

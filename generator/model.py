@@ -100,6 +100,10 @@ class Edition:
         return self.document.id
 
     @cached_property
+    def source_lines(self) -> frozenset[str]:
+        return frozenset(line.strip("\r") for line in self.source_text.splitlines())
+
+    @cached_property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(c for ch in self.chapters for c in ch.clauses)
 

@@ -66,7 +66,8 @@ _SEPARATOR_SET = re.compile(r"lunr\.tokenizer\.separator=new RegExp\((\w)\.separ
 
 # jieba segments only Han runs, so the index holds "50" and "万元" apart; a reader types
 # 50万元. Joining them makes the amount one token (and 5000万元 no longer matches 50万元).
-_AMOUNT = re.compile(r"(\d)\u200b(万美元|亿美元|万元|亿元|美元|元|万|亿)(?=\u200b|[^\u4e00-\u9fff]|$)")
+_AMOUNT = re.compile(
+    r"(\d)\u200b(万美元|亿美元|万元|亿元|美元|元|万|亿)(?=\u200b|[^\u4e00-\u9fff]|$)")
 
 
 def join_amounts(index_json: str) -> str:

@@ -286,7 +286,7 @@ def _check_responsible(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Pr
 def _check_published(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Problem]:
     """The zh clause must be a paragraph of source.zh.txt, character for character."""
     published = f"{c.number}.{c.full_zh}"
-    if published in {line.strip("\r") for line in ed.source_text.splitlines()}:
+    if published in ed.source_lines:
         return []
     near = next((ln for ln in ed.source_text.splitlines() if ln.startswith(f"{c.number}.")), "")
     at = next((i for i, (a, b) in enumerate(zip(published, near, strict=False)) if a != b),

@@ -112,7 +112,7 @@ def test_outline_has_every_chapter_and_clause(built_site: Path, edition: Edition
 
     all_titles = titles(reader.outline)
     for ch in edition.chapters:
-        assert any(t.startswith(("第%d章" % ch.number, f"Chapter {ch.number} "))
+        assert any(t.startswith((f"第{ch.number}章", f"Chapter {ch.number} "))
                    for t in all_titles), ch.number
     for c in edition.clauses:
         assert any(t.startswith((f"第{c.number}条", f"Clause {c.number} "))

@@ -233,3 +233,58 @@ def test_search_index_per_language(built_site: Path) -> None:
     for term in ("专精特新", "以旧换新", "高新技术企业", "博士后工作站"):
         assert f"\u200b{term}\u200b" in zh_text, f"{term} is not one token"
     assert "trade-in" in en_text
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, built_site: Path,
+                                       site_port: int) -> None:
+    from generator.build import BuildOptions, build
+
+    again = build(BuildOptions(out=tmp_path / "site", work=tmp_path / "work",
+                               site_url=f"http://127.0.0.1:{site_port}/", pdf=True))
+    first, second = _tree(built_site), _tree(again)
+    assert sorted(first) == sorted(second)
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ == []
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path: Path, capsys:
+                                                 pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from generator.build import BuildOptions, main_build
+    from tests.conftest import MINI
+
+    edition = tmp_path / "edition"
+    shutil.copytree(MINI, edition)
+    out = tmp_path / "site"
+    opts = BuildOptions(out=out, work=tmp_path / "work", edition=edition)
+    assert main_build(opts) == 0
+    before = _tree(out)
+    chapter = edition / "chapters" / "01-science.yaml"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "max_amount: 200000", "max_amount: [oops"), encoding="utf-8")
+    assert main_build(opts) == 1
+    err = capsys.readouterr().err
+    assert f"{chapter}:" in err and "YAML syntax error" in err
+    assert "left as it was" in err
+    assert _tree(out) == before
+
+
+def test_a_template_error_names_the_template_line() -> None:
+    import jinja2
+
+    from generator.build import template_problem
+    from generator.render import environment
+
+    template = environment().get_template("clause.md.jinja")
+    with pytest.raises(jinja2.UndefinedError) as info:
+        template.render(lang="zh")  # no clause: StrictUndefined stops at its first use
+    problem = template_problem(info.value)
+    assert problem.path.endswith("generator/templates/clause.md.jinja")
+    assert problem.line == 1
+    assert "template error" in problem.message and "'c' is undefined" in problem.message
