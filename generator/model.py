@@ -11,11 +11,13 @@ from generator.load import YamlFile
 from generator.schema import (
     BudgetItem,
     BudgetSource,
+    Calculator,
     Chapter,
     Clause,
     Document,
     GlossaryEntry,
     Incentive,
+    Rule,
     Target,
     Unit,
 )
@@ -92,6 +94,7 @@ class Edition:
     units: tuple[Unit, ...]
     glossary: tuple[GlossaryEntry, ...]
     source_text: str
+    calculators: tuple[Calculator, ...] = ()
     files: dict[str, YamlFile] = field(default_factory=dict, compare=False, repr=False)
     chapter_files: dict[int, YamlFile] = field(default_factory=dict, compare=False, repr=False)
 
@@ -131,6 +134,13 @@ class Edition:
 
     def chapters_led_by(self, unit_id: str) -> list[Chapter]:
         return [ch for ch in self.chapters if unit_id in ch.lead_units]
+
+    def calculator_rules(self, calc_id: str) -> list[tuple[Clause, Incentive, Rule]]:
+        return [(c, i, r) for c, i in self.incentives() for r in i.rules if r.calculator == calc_id]
+
+    def calculators_of_clause(self, number: int) -> list[Calculator]:
+        ids = {r.calculator for i in self.clause(number).incentives for r in i.rules}
+        return [k for k in self.calculators if k.id in ids]
 
     def incentives(self) -> Iterator[tuple[Clause, Incentive]]:
         for c in self.clauses:

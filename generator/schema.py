@@ -97,6 +97,24 @@ class IncentiveKind(StrEnum):
     SUPPORT = "support"
 
 
+InputKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case key")]
+
+
+class Rule(StrictModel):
+    """How a calculator computes an incentive. The numbers (amount, cap, rate, threshold and
+    its boundary word) are the incentive's own; the rule only says which inputs they apply to
+    and when the incentive applies."""
+
+    calculator: Slug = Field(description="Id of a calculator in calculators.yaml.")
+    base: InputKey | None = Field(default=None, description="Input the rate is applied to.")
+    threshold_input: InputKey | None = Field(
+        default=None, description="Input the threshold is checked on (default: `base`).")
+    when: dict[InputKey, list[str]] = Field(
+        default_factory=dict,
+        description="Input key -> values for which this incentive applies (a choice input "
+        "equals one of them; a multi input contains one of them).")
+
+
 class Incentive(StrictModel):
     """A reward, subsidy, grant, premium subsidy, start-up fund, loan interest or tax preference.
 
@@ -121,6 +139,8 @@ class Incentive(StrictModel):
     base: Text | None = Field(default=None, description="What the rate applies to.")
     per: Text | None = Field(default=None, description="Per what: per item, per project, per year.")
     threshold: Threshold | None = None
+    rules: list[Rule] = Field(
+        default_factory=list, description="Calculator rules, if computable (one per calculator).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Incentive:
@@ -138,6 +158,11 @@ class Incentive(StrictModel):
             raise ValueError("give `amount` (fixed) or `max_amount` (ceiling), not both")
         if self.amount is not None and has_rate:
             raise ValueError("a fixed `amount` cannot also have a rate; use `max_amount` as cap")
+        for rule in self.rules:
+            if has_rate and rule.base is None:
+                raise ValueError("a rule for a rate needs `base`: the input the rate is of")
+            if not has_rate and self.amount is None and self.max_amount is None:
+                raise ValueError("a rule needs an amount, a ceiling or a rate to compute")
         return self
 
     def numbers(self) -> list[Decimal]:
@@ -329,6 +354,52 @@ class Document(StrictModel):
     budget_notes: list[BudgetNote] = Field(default_factory=list)
 
 
+class InputKind(StrEnum):
+    NUMBER = "number"
+    CHOICE = "choice"
+    MULTI = "multi"
+
+
+class InputOption(StrictModel):
+    key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query string.")]
+    label: Text
+
+
+class CalculatorInput(StrictModel):
+    key: InputKey = Field(description="Query-string key, e.g. `price`.")
+    kind: InputKind
+    label: Text
+    help: Text | None = None
+    unit: Text | None = Field(default=None, description="For numbers, e.g. {zh: 元, en: CNY}.")
+    options: list[InputOption] = Field(default_factory=list)
+    optional: bool = False
+
+    @model_validator(mode="after")
+    def _options(self) -> CalculatorInput:
+        if (self.kind is InputKind.NUMBER) == bool(self.options):
+            raise ValueError("choice and multi inputs need `options`; numbers have none")
+        return self
+
+
+class Combine(StrEnum):
+    ONE = "one"  # exactly one incentive applies (trade-in: one item)
+    SUM = "sum"  # every applicable incentive is a line; the result is their total
+
+
+class Calculator(StrictModel):
+    id: Slug
+    title: Text
+    intro: Text
+    inputs: list[CalculatorInput] = Field(min_length=1)
+    combine: Combine
+    unchecked: list[Text] = Field(
+        default_factory=list, description="Conditions the calculator does not check.")
+
+
+class CalculatorsFile(StrictModel):
+    calculators: list[Calculator] = Field(min_length=1)
+
+
 class UnitKind(StrEnum):
     GOVERNMENT = "government"
     GOVERNMENT_OFFICE = "government_office"
@@ -369,6 +440,7 @@ FILE_MODELS: dict[str, type[StrictModel]] = {
     "chapter": Chapter,
     "units": UnitsFile,
     "glossary": GlossaryFile,
+    "calculators": CalculatorsFile,
 }
 
 

@@ -20,6 +20,7 @@ from generator.numbers import en_numbers, normalize, show, value_set, zh_numbers
 from generator.problems import Problem, display_path
 from generator.schema import (
     BudgetItem,
+    CalculatorsFile,
     Chapter,
     Clause,
     Document,
@@ -91,6 +92,8 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
     files = {p.name: _load(folder / p, problems)
              for p in map(Path, ["document.yaml", "units.yaml", "glossary.yaml"])}
     chapter_files = [_load(p, problems) for p in chapter_paths]
+    calc_file = (_load(folder / "calculators.yaml", problems)
+                 if (folder / "calculators.yaml").is_file() else None)
     try:
         source = (folder / "source.zh.txt").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -101,6 +104,9 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
     gloss = (_parse(files["glossary.yaml"], GlossaryFile, problems)
              if files["glossary.yaml"] else None)
     chapters = [(f, _parse(f, Chapter, problems)) for f in chapter_files if f is not None]
+    calcs = _parse(calc_file, CalculatorsFile, problems) if calc_file else None
+    if calc_file is not None and calcs is None:
+        return None, sorted(set(problems))
     if doc is None or units is None or gloss is None:
         return None, sorted(set(problems))
     # A chapter that fails its schema is left out of the cross-checks, so the other chapters
@@ -115,7 +121,9 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
         units=tuple(units.units),
         glossary=tuple(gloss.terms),
         source_text=source,
-        files={k: v for k, v in files.items() if v is not None},
+        calculators=tuple(calcs.calculators) if calcs else (),
+        files={k: v for k, v in files.items() if v is not None}
+        | ({"calculators.yaml": calc_file} if calc_file else {}),
         chapter_files={ch.number: f for f, ch in ordered},
     )
     problems += cross_check(edition)
@@ -153,6 +161,54 @@ def cross_check(ed: Edition) -> list[Problem]:
         (("preamble_figures", i), fg) for i, fg in enumerate(ed.document.preamble_figures)]
     out += _check_facts(doc_file, ("preamble",), ed.document.preamble, pre_facts)
     out += _check_budgets(ed)
+    out += _check_rules(ed)
+    return out
+
+
+def _check_rules(ed: Edition) -> list[Problem]:
+    """Every rule names a calculator and inputs that exist, of the right kind."""
+    from generator.schema import InputKind
+
+    out: list[Problem] = []
+    calcs = {k.id: k for k in ed.calculators}
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
+        for ci, c in enumerate(ch.clauses):
+            for ii, inc in enumerate(c.incentives):
+                for ri, rule in enumerate(inc.rules):
+                    loc: Loc = ("clauses", ci, "incentives", ii, "rules", ri)
+                    calc = calcs.get(rule.calculator)
+                    if calc is None:
+                        out.append(f.problem((*loc, "calculator"), f"calculator `{rule.calculator}`"
+                                             " does not exist; add it to calculators.yaml"))
+                        continue
+                    inputs = {i.key: i for i in calc.inputs}
+                    for key in [k for k in (rule.base, rule.threshold_input) if k]:
+                        if key not in inputs or inputs[key].kind is not InputKind.NUMBER:
+                            numbers = [i.key for i in calc.inputs if i.kind is InputKind.NUMBER]
+                            out.append(f.problem(loc, f"`{key}` is not a number input of "
+                                                 f"calculator `{calc.id}`; use one of {numbers}"))
+                    if inc.threshold is not None and not (rule.threshold_input or rule.base):
+                        out.append(f.problem(loc, "the incentive has a threshold: name the input "
+                                             "it applies to in `threshold_input` or `base`"))
+                    for key, values in rule.when.items():
+                        inp = inputs.get(key)
+                        if inp is None or inp.kind is InputKind.NUMBER:
+                            out.append(f.problem((*loc, "when"), f"`{key}` is not a choice input "
+                                                 f"of calculator `{calc.id}`"))
+                            continue
+                        keys = {o.key for o in inp.options}
+                        for v in values:
+                            if v not in keys:
+                                out.append(f.problem((*loc, "when"), f"`{v}` is not an option of "
+                                                     f"`{key}`; use one of {sorted(keys)}"))
+    used = {r.calculator for _, i in ed.incentives() for r in i.rules}
+    if "calculators.yaml" in ed.files:
+        cf = ed.files["calculators.yaml"]
+        for ki, k in enumerate(ed.calculators):
+            if k.id not in used:
+                out.append(cf.problem(("calculators", ki, "id"), f"calculator `{k.id}` has no "
+                                      "incentive rule; add `rules` to the incentives it computes"))
     return out
 
 

@@ -1,0 +1,182 @@
+"""The Python reference engine. It evaluates rules.json exactly as calculators/engine.js does;
+one list of cases (tests/calculator_cases.yaml) runs against both.
+
+Money is integer arithmetic: inputs in fen (0.01 yuan), rates in basis points, results
+rounded down to whole yuan, so the two engines cannot drift apart on floating point.
+Boundary words follow Chinese legal usage (民法典 第一千二百五十九条): 以上/以下/以内 include
+the number; 不满/超过/低于 exclude it (the rule carries `inclusive` from its quote).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，．　－", "0123456789,. -")
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+
+Result = dict[str, Any]
+
+
+def parse_number(raw: str, max_yuan: int) -> tuple[int | None, str | None]:
+    """(value in fen, None) or (None, error key). Full-width digits and 8,000 are accepted."""
+    text = raw.translate(_FULLWIDTH).strip().replace(" ", "")
+    if text == "":
+        return None, "required"
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    if text.startswith("-") and _PLAIN.match(text[1:]):
+        return None, "negative"
+    if not _PLAIN.match(text):
+        return None, "not_a_number"
+    whole, _, frac = text.partition(".")
+    if len(frac) > 2:
+        return None, "too_many_decimals"
+    fen = int(whole) * 100 + int((frac + "00")[:2])
+    if fen > max_yuan * 100:
+        return None, "too_large"
+    return fen, None
+
+
+def parse_inputs(calc: dict[str, Any], raw: dict[str, str], max_yuan: int
+                 ) -> tuple[dict[str, Any], dict[str, str]]:
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for spec in calc["inputs"]:
+        key = spec["key"]
+        text = str(raw.get(key, "")).strip()
+        if spec["kind"] == "number":
+            if text == "" and spec["optional"]:
+                values[key] = None
+                continue
+            fen, err = parse_number(text, max_yuan)
+            if err:
+                errors[key] = err
+            values[key] = fen
+        else:
+            options = [o["key"] for o in spec["options"]]
+            chosen = [p.strip() for p in text.translate(_FULLWIDTH).split(",") if p.strip()]
+            if not chosen:
+                if not spec["optional"]:
+                    errors[key] = "required"
+                values[key] = [] if spec["kind"] == "multi" else None
+                continue
+            bad = [c for c in chosen if c not in options]
+            if bad or (spec["kind"] == "choice" and len(chosen) > 1):
+                errors[key] = "not_an_option"
+                values[key] = [] if spec["kind"] == "multi" else None
+                continue
+            values[key] = list(dict.fromkeys(chosen)) if spec["kind"] == "multi" else chosen[0]
+    return values, errors
+
+
+def _matches(rule: dict[str, Any], values: dict[str, Any]) -> list[str]:
+    """Keys of `when` the inputs do not satisfy."""
+    failed = []
+    for key, allowed in sorted(rule["when"].items()):
+        value = values.get(key)
+        ok = (any(v in allowed for v in value) if isinstance(value, list)
+              else value in allowed)
+        if not ok:
+            failed.append(key)
+    return failed
+
+
+def _threshold_ok(th: dict[str, Any], fen: int) -> bool:
+    limit = th["value"] * 100
+    if th["direction"] == "min":
+        return fen >= limit if th["inclusive"] else fen > limit
+    return fen <= limit if th["inclusive"] else fen < limit
+
+
+def _rate(fen: int, bp: int) -> int:
+    """Whole yuan of fen × bp / 10000, rounded down."""
+    return (fen * bp // 10000) // 100
+
+
+def evaluate_rule(rule: dict[str, Any], values: dict[str, Any]) -> Result:
+    line: Result = {"clause": rule["clause"], "incentive": rule["incentive"], "steps": [],
+                    "eligible": True, "reason": None, "min": 0, "max": 0}
+    th = rule["threshold"]
+    if th is not None:
+        fen = values.get(th["input"])
+        if fen is None or not _threshold_ok(th, fen):
+            line.update(eligible=False, reason="threshold")
+            line["steps"].append({"op": "threshold", "value": th["value"], "input": fen,
+                                  "ok": False})
+            return line
+        line["steps"].append({"op": "threshold", "value": th["value"], "input": fen, "ok": True})
+    base = rule["base"]
+    cap = rule["max_amount"]
+    if base is not None:
+        fen = values[base]
+        if rule["rate_bp"] is not None:
+            low = high = _rate(fen, rule["rate_bp"])
+            line["steps"].append({"op": "rate", "base": fen, "bp": rule["rate_bp"], "value": low})
+        else:
+            low = _rate(fen, rule["rate_min_bp"])
+            high = _rate(fen, rule["rate_max_bp"])
+            line["steps"].append({"op": "rate_range", "base": fen, "bp_min": rule["rate_min_bp"],
+                                  "bp_max": rule["rate_max_bp"], "min": low, "max": high})
+        if cap is not None:
+            capped_low, capped_high = min(low, cap), min(high, cap)
+            line["steps"].append({"op": "cap", "cap": cap, "min": capped_low,
+                                  "max": capped_high, "applied": high > cap})
+            low, high = capped_low, capped_high
+        line.update(min=low, max=high)
+    elif rule["amount"] is not None:
+        line.update(min=rule["amount"], max=rule["amount"])
+        line["steps"].append({"op": "fixed", "value": rule["amount"]})
+    else:
+        line.update(min=0, max=cap)
+        line["steps"].append({"op": "up_to", "value": cap})
+    return line
+
+
+def _not_covered(calc: dict[str, Any], values: dict[str, Any]) -> dict[str, list[str]]:
+    """Why no rule applies: the input that rules agreeing on every earlier input disagree
+    on (appliance + grade three -> grade must be one of 1, 2), with the values they allow."""
+    order = {spec["key"]: i for i, spec in enumerate(calc["inputs"])}
+    misses = [_matches(r, values) for r in calc["rules"]]
+    near = min(misses, key=lambda m: (len(m), -max(order[k] for k in m)))
+    key = max(near, key=lambda k: order[k])
+    allowed = {v for r, m in zip(calc["rules"], misses, strict=True) if m == [key]
+               for v in r["when"][key]}
+    return {key: sorted(allowed)}
+
+
+def evaluate(data: dict[str, Any], calc_id: str, raw: dict[str, str]) -> Result:
+    calc = data["calculators"][calc_id]
+    values, errors = parse_inputs(calc, raw, data["max_yuan"])
+    result: Result = {"calculator": calc_id, "errors": errors, "eligible": False,
+                      "min": 0, "max": 0, "lines": [], "reason": None}
+    if errors:
+        result["reason"] = "invalid_input"
+        return result
+    applicable = [r for r in calc["rules"] if not _matches(r, values)]
+    if calc["combine"] == "one":
+        if not applicable:
+            result["reason"] = "not_covered"
+            result["not_covered"] = _not_covered(calc, values)
+            return result
+        rule = applicable[0]
+        if rule["base"] is not None and values.get(rule["base"]) is None:
+            result["errors"] = {rule["base"]: "required"}
+            result["reason"] = "invalid_input"
+            return result
+        lines = [evaluate_rule(rule, values)]
+    else:
+        lines = [evaluate_rule(r, values) for r in applicable
+                 if r["base"] is None or values.get(r["base"]) is not None]
+        if not lines:
+            result["reason"] = "nothing_selected"
+            return result
+    result["lines"] = lines
+    eligible = [ln for ln in lines if ln["eligible"]]
+    result["eligible"] = bool(eligible)
+    result["min"] = sum(ln["min"] for ln in eligible)
+    result["max"] = sum(ln["max"] for ln in eligible)
+    if not eligible:
+        result["reason"] = lines[0]["reason"]
+    return result
