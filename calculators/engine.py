@@ -84,10 +84,11 @@ def _matches(rule: dict[str, Any], values: dict[str, Any]) -> list[str]:
 
 
 def _threshold_ok(th: dict[str, Any], fen: int) -> bool:
-    limit = th["value"] * 100
+    limit = int(th["value"]) * 100
+    inclusive = bool(th["inclusive"])
     if th["direction"] == "min":
-        return fen >= limit if th["inclusive"] else fen > limit
-    return fen <= limit if th["inclusive"] else fen < limit
+        return fen >= limit if inclusive else fen > limit
+    return fen <= limit if inclusive else fen < limit
 
 
 def _rate(fen: int, bp: int) -> int:
