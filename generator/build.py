@@ -127,7 +127,7 @@ def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
             ],
         },
         "extra_css": ["assets/handbook.css"],
-        "extra_javascript": ["assets/handbook.js"],
+        "extra_javascript": ["assets/handbook.js", "assets/calc-engine.js", "assets/calc-ui.js"],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition",
                                 {"toc": {"permalink": True}}],
         "plugins": [{"search": search_config(lang, dict_path)}],
@@ -156,6 +156,11 @@ def nav_for(ed: Edition, lang: str) -> list[Any]:
     units: list[Any] = ["units/index.md"] + [{tr(u.name, lang): f"units/{u.id}.md"}
                                              for u in ed.units]
     nav.append({t("units", lang): units})
+    if ed.calculators:
+        calcs: list[Any] = ["calculators/index.md"]
+        calcs += [{tr(k.title, lang): f"calculators/{k.id}.md"} for k in ed.calculators]
+        calcs.append({t("finder", lang): "finder.md"})
+        nav.append({t("calculators", lang): calcs})
     for key, page in (("budget", "budget.md"), ("incentives", "incentives.md"),
                       ("targets", "targets.md"), ("data", "data.md")):
         nav.append({t(key, lang): page})
@@ -280,7 +285,8 @@ def build(opts: BuildOptions) -> Path:
 
     opts.work.mkdir(parents=True, exist_ok=True)
     # Staged beside the output, on the same file system, so the swap is two renames.
-    stage = opts.out.with_name(f".{opts.out.name}.stage")
+    out = opts.out.resolve()
+    stage = out.with_name(f".{out.name}.stage")
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
@@ -296,6 +302,8 @@ def build(opts: BuildOptions) -> Path:
                         ignore=None if opts.dev else shutil.ignore_patterns("dev-reload.js"))
         if (hand / lang).is_dir():
             shutil.copytree(hand / lang, docs, dirs_exist_ok=True)
+        for script in ("engine.js", "ui.js"):
+            shutil.copy(ROOT / "calculators" / script, docs / "assets" / f"calc-{script}")
         write_files(docs, dict(rendered[lang]))
         config = mkdocs_config(lang, opts, docs, stage / lang, nav_for(ed, lang), dict_path)
         config_file = opts.work / lang / "mkdocs.yml"
@@ -314,8 +322,8 @@ def build(opts: BuildOptions) -> Path:
             raise DataError([template_problem(exc)]) from exc
     (stage / "index.html").write_text(root_html, encoding="utf-8")
     (stage / ".nojekyll").write_text("", encoding="utf-8")
-    swap_in(stage, opts.out)
-    return opts.out
+    swap_in(stage, out)
+    return out
 
 
 def swap_in(stage: Path, out: Path) -> None:

@@ -150,6 +150,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "closing": {"zh": "附则", "en": "Closing provisions"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
     "page": {"zh": "页码", "en": "page"},
+    "calculators": {"zh": "计算器", "en": "Calculators"},
+    "calculators_intro": {"zh": "按文件条款计算可获得的奖励和补助,并列出计算过程和依据。",
+                          "en": "Work out the rewards and subsidies the clauses provide, with "
+                          "each step and the clause it rests on."},
+    "finder": {"zh": "政策匹配", "en": "Benefit finder"},
+    "calc_submit": {"zh": "计算", "en": "Calculate"},
+    "calc_choose": {"zh": "请选择", "en": "Choose"},
+    "calc_noscript": {"zh": "计算器需要启用 JavaScript。可按下列条款原文自行计算。",
+                      "en": "The calculator needs JavaScript. The clauses below give the rules."},
+    "calc_result": {"zh": "计算结果", "en": "Result"},
+    "calc_unchecked": {"zh": "计算器未核查的条件(结果不构成承诺)",
+                       "en": "Conditions the calculator does not check (the result is not a "
+                       "guarantee)"},
+    "calc_rules": {"zh": "计算依据", "en": "Rules used"},
+    "calc_optional": {"zh": "选填", "en": "optional"},
+    "finder_intro": {"zh": "勾选符合您情况的选项,列出可能适用的条款、最高金额和受理单位。",
+                     "en": "Tick what applies to you to list the clauses that may apply, the "
+                     "most you could receive and the unit to contact."},
+    "finder_who": {"zh": "您是", "en": "You are"},
+    "finder_enterprise": {"zh": "企业", "en": "An enterprise"},
+    "finder_resident": {"zh": "居民", "en": "A resident"},
+    "finder_have": {"zh": "有{x}", "en": "Has {x}"},
+    "finder_none": {"zh": "请勾选至少一项。", "en": "Tick at least one item."},
+    "finder_found": {"zh": "可能适用的条款", "en": "Clauses that may apply"},
+    "finder_open_calc": {"zh": "打开计算器", "en": "Open the calculator"},
+    "finder_rule": {"zh": "同一事项与其他政策重叠时,按“从优、就高、不重复”的原则执行(见附则)。",
+                    "en": "Where benefits overlap with other policies, the most favourable, "
+                    "highest applies, with no double benefit (see the closing provisions)."},
+    "contact": {"zh": "受理单位", "en": "Contact"},
     "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
 }
 
@@ -157,3 +186,49 @@ STRINGS: dict[str, dict[str, str]] = {
 def t(key: str, lang: str, **kwargs: object) -> str:
     text = STRINGS[key][lang]
     return text.format(**kwargs) if kwargs else text
+
+
+# Messages of the calculator UI (calculators/ui.js), with {placeholders} it fills in.
+CALC_MESSAGES: dict[str, dict[str, str]] = {
+    "err_required": {"zh": "请填写或选择此项。", "en": "Please fill in or choose this."},
+    "err_negative": {"zh": "不能为负数。", "en": "It cannot be negative."},
+    "err_not_a_number": {"zh": "请输入数字,如 8000 或 8,000。",
+                         "en": "Enter a number, such as 8000 or 8,000."},
+    "err_too_many_decimals": {"zh": "金额最多两位小数。", "en": "At most two decimal places."},
+    "err_too_large": {"zh": "数额过大,请检查。", "en": "This amount is too large; check it."},
+    "err_not_an_option": {"zh": "请从给出的选项中选择。", "en": "Choose one of the options."},
+    "eligible": {"zh": "符合条件", "en": "Eligible"},
+    "not_eligible": {"zh": "不符合条件", "en": "Not eligible"},
+    "invalid": {"zh": "请先更正输入", "en": "Please correct the input"},
+    "reason_not_covered": {"zh": "不在补贴范围内:{label}须为{values}。",
+                           "en": "Not covered: {label} must be {values}."},
+    "reason_threshold": {"zh": "不符合门槛:{of}须{value}{boundary}。",
+                         "en": "Below the threshold: {of} must be {value} ({boundary})."},
+    "reason_nothing_selected": {"zh": "请至少选择一项认定或填写一项金额。",
+                                "en": "Choose a recognition or enter an amount."},
+    "total": {"zh": "合计", "en": "Total"},
+    "amount_exact": {"zh": "{x}", "en": "{x}"},
+    "amount_range": {"zh": "{a}至{b}", "en": "{a} to {b}"},
+    "amount_up_to": {"zh": "最高{x}", "en": "up to {x}"},
+    "step_rate": {"zh": "{label} {base} × {rate} = {value}",
+                  "en": "{label} {base} × {rate} = {value}"},
+    "step_rate_range": {"zh": "{label} {base} × {rmin}–{rmax} = {min}–{max}"
+                               "(文件未写明适用哪一比例)",
+                        "en": "{label} {base} × {rmin}–{rmax} = {min}–{max} (the text does not say "
+                        "which rate applies)"},
+    "step_cap": {"zh": "≤ 上限 {cap} → {result}", "en": "≤ cap {cap} → {result}"},
+    "step_fixed": {"zh": "一次性 {x}", "en": "one-off {x}"},
+    "step_up_to": {"zh": "文件只写明最高 {x},具体金额以审核为准",
+                   "en": "the text gives only a ceiling of {x}; the actual amount is decided on "
+                   "review"},
+    "step_threshold": {"zh": "{of} {input}:{boundary}{value} ✓", "en": "{of} {input}: {value} "
+                       "({boundary}) ✓"},
+    "step_threshold_fail": {"zh": "{of} {input}:不满足{value}{boundary}",
+                            "en": "{of} {input}: does not meet {value} ({boundary})"},
+    "inclusive": {"zh": "含本数", "en": "inclusive"},
+    "exclusive": {"zh": "不含本数", "en": "exclusive"},
+    "clause": {"zh": "第{n}条", "en": "clause {n}"},
+    "apply_to": {"zh": "受理单位", "en": "Apply to"},
+    "yuan": {"zh": "{x}元", "en": "CNY {x}"},
+    "or": {"zh": "或", "en": " or "},
+}

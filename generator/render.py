@@ -15,9 +15,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator import filters
-from generator.i18n import HTML_LANG, STRINGS, t
+from generator.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, t
 from generator.model import Edition
-from generator.schema import Chapter, Clause, Unit
+from generator.schema import Calculator, Chapter, Clause, Unit
 from generator.svg import budget_chart
 
 
@@ -70,12 +70,15 @@ def front_matter(**fields: Any) -> str:
 
 
 class Renderer:
-    def __init__(self, edition: Edition, lang: str, edit_base: str | None,
-                 calculators: dict[int, list[dict[str, str]]] | None = None) -> None:
+    def __init__(self, edition: Edition, lang: str, edit_base: str | None) -> None:
         self.ed = edition
         self.lang = lang
         self.edit_base = edit_base
-        self.calculators = calculators or {}
+        self.calculators = {
+            c.number: [{"id": k.id, "title": filters.tr(k.title, lang)}
+                       for k in edition.calculators_of_clause(c.number)]
+            for c in edition.clauses
+        }
 
     # --- links to the data ---------------------------------------------------------------
     def source_link(self, file_key: str | int, loc: tuple[int | str, ...]) -> SourceLink:
@@ -132,7 +135,58 @@ class Renderer:
             "targets.md.jinja", "targets.md", groups=self.targets_by_unit())
         out["data.md"] = front_matter(title=t("data", lang)) + self._render(
             "data.md.jinja", "data.md")
+        if ed.calculators:
+            out["calculators/index.md"] = front_matter(title=t("calculators", lang)) + \
+                self._render("calculators.md.jinja", "calculators/index.md")
+            for calc in ed.calculators:
+                out[f"calculators/{calc.id}.md"] = self.calculator_page(calc)
+            out["finder.md"] = front_matter(title=t("finder", lang)) + self._render(
+                "finder.md.jinja", "finder.md", **self.finder())
         return out
+
+    def calculator_page(self, calc: Calculator) -> str:
+        from calculators.export import MAX_YUAN, rules_data
+
+        spec = rules_data(self.ed)["calculators"][calc.id]
+        blob = json.dumps({"calculator": spec, "lang": self.lang, "root": "../../",
+                           "max_yuan": MAX_YUAN,
+                           "messages": {k: v[self.lang] for k, v in CALC_MESSAGES.items()}},
+                          ensure_ascii=False, sort_keys=True)
+        # An attribute, not a <script>: Material re-runs scripts in the content after
+        # instant navigation. Autoescaping makes the JSON a safe attribute value.
+        return front_matter(title=filters.tr(calc.title, self.lang)) + self._render(
+            "calculator.md.jinja", f"calculators/{calc.id}.md", calc=calc,
+            blob=blob, rules=self.ed.calculator_rules(calc.id))
+
+    def finder(self) -> dict[str, Any]:
+        """Questions from the calculators' inputs; one result item per computable incentive."""
+        lang = self.lang
+        questions = []
+        items: dict[tuple[int, str], dict[str, Any]] = {}
+        for calc in self.ed.calculators:
+            rules = self.ed.calculator_rules(calc.id)
+            first_keys = {next(iter(r.when)) for _, _, r in rules if r.when}
+            base_keys = {r.base for _, _, r in rules if r.base and not r.when}
+            options: list[tuple[str, str]] = []
+            for inp in calc.inputs:
+                if inp.key in first_keys:
+                    options += [(f"{calc.id}:{inp.key}:{o.key}", filters.tr(o.label, lang))
+                                for o in inp.options]
+                elif inp.key in base_keys:
+                    options.append((f"{calc.id}:{inp.key}",
+                                    t("finder_have", lang, x=filters.tr(inp.label, lang))))
+            questions.append({"legend": filters.tr(calc.title, lang), "options": options})
+            for c, inc, r in rules:
+                if r.when:
+                    key = next(iter(r.when))
+                    match = [f"{calc.id}:{key}:{v}" for v in r.when[key]]
+                else:
+                    match = [f"{calc.id}:{r.base}"]
+                item = items.setdefault((c.number, inc.id), {
+                    "clause": c, "incentive": inc, "calc": calc.id, "match": [],
+                    "audience": calc.audience.value})
+                item["match"] += match
+        return {"questions": questions, "items": list(items.values())}
 
     def chapter_page(self, ch: Chapter) -> str:
         title = f"{t('chapter', self.lang, n=ch.number)} {filters.tr(ch.title, self.lang)}"

@@ -386,10 +386,16 @@ class Combine(StrEnum):
     SUM = "sum"  # every applicable incentive is a line; the result is their total
 
 
+class Audience(StrEnum):
+    ENTERPRISE = "enterprise"
+    RESIDENT = "resident"
+
+
 class Calculator(StrictModel):
     id: Slug
     title: Text
     intro: Text
+    audience: Audience = Field(description="Who it is for; the benefit finder asks this first.")
     inputs: list[CalculatorInput] = Field(min_length=1)
     combine: Combine
     unchecked: list[Text] = Field(

@@ -1,0 +1,111 @@
+"""Calculators and the finder in real Chromium on the built site, through URL query strings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser import browser, guard_requests
+from tests.test_calculators import CASES
+
+pytestmark = pytest.mark.browser
+BROWSER_CASES = [c for c in CASES if c.get("browser")]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture
+def page(chromium: Browser, site_server: str) -> Iterator[Page]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    guard_requests(pg, site_server, outside)
+    yield pg
+    context.close()
+    assert outside == [] and errors == [], (outside, errors)
+
+
+def result_of(page: Page) -> dict[str, Any]:
+    box = page.locator("#ph-result")
+    page.wait_for_function(
+        "() => document.querySelector('#ph-result').getAttribute('data-eligible') !== ''")
+    text = box.inner_text()
+    assert "NaN" not in text and "Infinity" not in text and "undefined" not in text
+    return {"eligible": box.get_attribute("data-eligible") == "true",
+            "min": int(box.get_attribute("data-amount-min") or -1),
+            "max": int(box.get_attribute("data-amount-max") or -1), "text": text}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case", BROWSER_CASES, ids=[c["name"] for c in BROWSER_CASES])
+def test_calculator_by_url(page: Page, site_server: str, lang: str,
+                           case: dict[str, Any]) -> None:
+    query = urlencode(case["inputs"])
+    page.goto(f"{site_server}/{lang}/calculators/{case['calculator']}/?{query}")
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (
+        case["eligible"], case["min"], case["max"]), got["text"]
+    for key in case.get("errors", {}):
+        message = page.locator(f'[data-error-for="{key}"]').inner_text()
+        assert message.strip(), f"no inline message for {key}"
+
+
+def test_result_shows_its_working(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/zh/calculators/trade-in/?item=appliance&grade=1&price=8000")
+    text = result_of(page)["text"]
+    assert "售价 8,000元 × 20% = 1,600元" in text
+    assert "上限 2,000元 → 1,600元" in text
+    assert "第14条" in text and "市商务局" in text
+    link = page.locator("#ph-result a").first.get_attribute("href") or ""
+    assert link.endswith("clauses/14/#incentive-appliance-grade-one")
+
+
+def test_calculator_by_keyboard(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/en/calculators/equipment-upgrade/")
+    page.locator("#in-investment").focus()
+    page.keyboard.type("3,000,000")
+    page.keyboard.press("Enter")
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (True, 150000, 600000)
+    assert re.search(r"investment=3%2C000%2C000|investment=3,000,000", page.url)
+
+
+def test_calculator_works_after_instant_navigation(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/en/calculators/")
+    page.locator('article a[href$="/en/calculators/export-credit-insurance/"]').first.click()
+    page.wait_for_url(re.compile(r"export-credit-insurance/$"))
+    page.locator("#in-premium").fill("10000")
+    page.locator("form.ph-calc button[type=submit]").click()
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (True, 6500, 6500)
+
+
+def test_finder_lists_the_clauses_that_may_apply(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/zh/finder/?who=enterprise&has=enterprise-awards:awards:little_giant,"
+              "equipment-upgrade:investment")
+    visible = page.locator(".ph-finder-item:not([hidden])")
+    clauses = sorted({int(visible.nth(i).get_attribute("data-clause") or 0)
+                      for i in range(visible.count())})
+    assert clauses == [9, 11]
+    assert "从优、就高、不重复" in page.locator("article").inner_text()
+    box = page.locator('input[value="enterprise-awards:awards:little_giant"]')
+    box.press(" ")  # by keyboard
+    assert not box.is_checked()
+    assert "little_giant" not in page.url
+    assert page.locator(".ph-finder-item:not([hidden])[data-clause='11']").count() == 0
+
+
+def test_clause_page_links_its_calculators(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/en/clauses/14/")
+    assert page.locator('#calculators ~ ul a[href$="calculators/trade-in/"]').count() == 1
