@@ -81,3 +81,18 @@ def test_node_test_runner_passes(rules: dict[str, Any], tmp_path: Path) -> None:
                          check=False)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert f"# pass {len(CASES)}" in run.stdout
+
+
+# Monetary incentives no calculator computes, each with the reason.
+NOT_COMPUTABLE = {
+    # 投入200万元财政资金作为政府及国有企业投资项目前期研究费用: the government's own budget
+    # for preliminary studies, not something an applicant can claim.
+    (34, "project-preliminary-research"),
+}
+
+
+def test_every_computable_incentive_carries_a_rule(edition: Edition) -> None:
+    without = {(c.number, i.id) for c, i in edition.incentives()
+               if (i.amount is not None or i.max_amount is not None or i.rate is not None
+                   or i.rate_min is not None) and not i.rules}
+    assert without == NOT_COMPUTABLE
