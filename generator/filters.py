@@ -135,7 +135,8 @@ def highlight(text: str, quote: str) -> Markup:
 
 def md_inline(text: str) -> Markup:
     """Text safe inside a Markdown heading: HTML-escaped and Markdown punctuation escaped."""
-    out = str(escape(text))
+    # Only &, < and > as entities: Markdown's TOC would show &#39; for an escaped apostrophe.
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for ch in "\\`*_{}[]()#+-.!|~":
         out = out.replace(ch, "\\" + ch)
     return Markup(out)

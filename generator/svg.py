@@ -14,7 +14,7 @@ from generator.schema import BudgetSource
 
 _BAR_H = 22
 _GAP = 14
-_LABEL_W = 150
+_LABEL_W = 190
 _WIDTH = 640
 _COLORS = {"city": "#1a5fb4", "higher": "#c64600"}
 
@@ -35,7 +35,8 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
     height = len(rows) * (_BAR_H + _GAP) + 40
     title = t("chart_title", lang, year=ed.document.edition)
     parts = [
-        f'<svg class="ph-svg" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'<svg class="ph-svg" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
+        f'height="{height}" role="img" '
         f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(t("chart_desc", lang))}</desc>',
@@ -43,7 +44,8 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
     y = 10
     for ch, city, higher in rows:
         label = f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}"
-        short = label if len(label) <= 14 else label[:13] + "…"
+        limit = 12 if lang == "zh" else 26
+        short = label if len(label) <= limit else label[: limit - 1] + "…"
         parts.append(f'<text x="0" y="{y + 16}" font-size="12" fill="currentColor">'
                      f'{escape(short)}</text>')
         x = _LABEL_W

@@ -1,0 +1,48 @@
+from decimal import Decimal
+
+import pytest
+
+from generator.filters import md_inline, money, num_en, num_zh, percent
+from generator.i18n import CALC_MESSAGES, STRINGS
+from generator.render import missing_strings
+
+
+@pytest.mark.parametrize(
+    ("amount", "zh", "en"),
+    [
+        (200_000, "20万元", "CNY 200,000"),
+        (15_000, "1.5万元", "CNY 15,000"),
+        (2_000, "2000元", "CNY 2,000"),
+        (120_000_000, "1.2亿元", "CNY 120 million"),
+        (31_400_000, "3140万元", "CNY 31.4 million"),
+        (197_270_000, "1.9727亿元", "CNY 197.27 million"),
+        (1_200_000_000, "12亿元", "CNY 1.2 billion"),
+        (1_000_000, "100万元", "CNY 1 million"),
+    ],
+)
+def test_money_in_both_languages(amount: int, zh: str, en: str) -> None:
+    assert money(amount, "zh") == zh
+    assert money(amount, "en") == en
+
+
+def test_usd_stays_usd() -> None:
+    assert money(10_000_000, "zh", "USD") == "1000万美元"
+    assert money(10_000_000, "en", "USD") == "USD 10 million"
+
+
+def test_numbers_and_percent() -> None:
+    assert num_zh(Decimal("96.3")) == "96.3"
+    assert num_en(55_000) == "55,000"
+    assert percent(Decimal("65")) == "65%"
+
+
+def test_markdown_heading_text_stays_literal() -> None:
+    assert str(md_inline("<b>*x*</b> [a](b)")) == (
+        "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\]\\(b\\)")
+
+
+def test_every_interface_string_has_both_languages() -> None:
+    assert missing_strings() == []
+    for key, value in CALC_MESSAGES.items():
+        assert set(value) == {"zh", "en"} and all(value.values()), key
+    assert "site_name" in STRINGS
