@@ -117,3 +117,31 @@ def test_unresolved_total_needs_a_note(tmp_path: Path,
     code, err = run_check(folder, capsys)
     assert code == 1
     assert "record the discrepancy in `budget_notes`" in err
+
+
+def test_yaml_1_2_colon_in_flow_text_is_accepted(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """libyaml (YAML 1.1) rejects {zh: 甲:乙}; the loader falls back to the YAML 1.2 parser."""
+    folder = break_file(tmp_path, CHAPTER, "what: {zh: 首次认定高新技术企业,",
+                        "what: {zh: 首次认定:高新技术企业,")
+    code, err = run_check(folder, capsys)
+    assert code == 0, err
+
+
+def test_deep_nesting_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "edition"
+    shutil.copytree(MINI, folder)
+    (folder / "glossary.yaml").write_text("terms: " + "[" * 40 + "]" * 40 + "\n", "utf-8")
+    code, err = run_check(folder, capsys)
+    assert code == 1
+    assert "glossary.yaml:1:" in err and "nesting deeper than" in err
+
+
+def test_oversized_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "edition"
+    shutil.copytree(MINI, folder)
+    (folder / "glossary.yaml").write_text("# " + "x" * (3 * 1024 * 1024) + "\nterms: []\n",
+                                          "utf-8")
+    code, err = run_check(folder, capsys)
+    assert code == 1
+    assert "over the" in err and "glossary.yaml:1:1" in err
