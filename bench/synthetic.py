@@ -26,7 +26,7 @@ def make(out: Path, clauses: int) -> Path:
     if out.exists():
         shutil.rmtree(out)
     (out / "chapters").mkdir(parents=True)
-    for name in ("document.yaml", "units.yaml", "glossary.yaml"):
+    for name in ("document.yaml", "units.yaml", "glossary.yaml", "calculators.yaml"):
         shutil.copy(ed.folder / name, out / name)
     number = 0
     chapters = []
