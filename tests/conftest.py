@@ -65,3 +65,28 @@ def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-de
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    from tests.browser import browser
+
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture
+def page(chromium, site_server: str):  # type: ignore[no-untyped-def]
+    """A desktop-size page that fails the test on any request leaving the site or any
+    uncaught script error."""
+    from tests.browser import guard_requests
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    guard_requests(pg, site_server, outside)
+    yield pg
+    context.close()
+    assert outside == [] and errors == [], (outside, errors)

@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import browser, guard_requests
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture
-def page(chromium: Browser, site_server: str) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    outside: list[str] = []
-    guard_requests(pg, site_server, outside)
-    yield pg
-    context.close()
-    assert outside == [], f"requests left the site: {outside}"
 
 
 def search(page: Page, base: str, lang: str, query: str) -> list[int]:

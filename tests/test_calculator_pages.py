@@ -3,37 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from tests.browser import browser, guard_requests
 from tests.test_calculators import CASES
 
 pytestmark = pytest.mark.browser
 BROWSER_CASES = [c for c in CASES if c.get("browser")]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as b:
-        yield b
-
-
-@pytest.fixture
-def page(chromium: Browser, site_server: str) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    guard_requests(pg, site_server, outside)
-    yield pg
-    context.close()
-    assert outside == [] and errors == [], (outside, errors)
 
 
 def result_of(page: Page) -> dict[str, Any]:
