@@ -6,7 +6,7 @@ STAMP := .venv/.installed
 APT_STAMP := .venv/.system-packages
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: all install system-packages fonts check lint test serve site pdf schema clean
+.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check clean
 
 all: check
 
@@ -36,6 +36,13 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m generator schema
 
+# One layout for every YAML file (comments and quoting kept); `fmt-check` only reports.
+fmt: $(STAMP)
+	$(PY) -m generator fmt
+
+fmt-check: $(STAMP)
+	$(PY) -m generator fmt --check
+
 lint: $(STAMP)
 	.venv/bin/ruff check generator calculators tests bench
 	.venv/bin/mypy
@@ -43,6 +50,7 @@ lint: $(STAMP)
 test: $(STAMP) system-packages
 	$(PY) -m generator check
 	$(PY) -m generator schema --check
+	$(PY) -m generator fmt --check
 	$(MAKE) lint
 	.venv/bin/pytest
 

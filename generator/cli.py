@@ -96,6 +96,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port)
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """Normalize YAML layout (or, with --check, list the files that are not formatted)."""
+    from generator.fmt import run
+
+    paths = [Path(p) for p in args.paths] or [DATA]
+    changed, errors = run(paths, check=args.check)
+    for e in errors:
+        print(e, file=sys.stderr)
+    for path in changed:
+        if args.check:
+            print(f"{path}: not formatted; run `make fmt`", file=sys.stderr)
+        else:
+            print(f"formatted {path}")
+    if errors:
+        return 2
+    return 1 if (args.check and changed) else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -115,6 +133,10 @@ def parser() -> argparse.ArgumentParser:
     f = sub.add_parser("pdf", help="typeset the PDF handbooks, e.g. `python -m generator pdf`")
     f.add_argument("--out", default="site/pdf")
     f.set_defaults(func=cmd_pdf)
+    m = sub.add_parser("fmt", help="format YAML, e.g. `python -m generator fmt --check`")
+    m.add_argument("paths", nargs="*", help="files or folders (default: policy_data/)")
+    m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")
+    m.set_defaults(func=cmd_fmt)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
