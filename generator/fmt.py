@@ -45,7 +45,7 @@ def run(paths: list[Path], check: bool) -> tuple[list[Path], list[str]]:
         text = path.read_text(encoding="utf-8")
         try:
             formatted = format_text(text)
-        except Exception as exc:  # noqa: BLE001 - report any parse error with its file
+        except Exception as exc:
             errors.append(f"{path}: cannot format: {exc}".replace("\n", " "))
             continue
         if formatted != text:
