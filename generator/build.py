@@ -162,7 +162,8 @@ def nav_for(ed: Edition, lang: str) -> list[Any]:
         calcs.append({t("finder", lang): "finder.md"})
         nav.append({t("calculators", lang): calcs})
     for key, page in (("budget", "budget.md"), ("incentives", "incentives.md"),
-                      ("targets", "targets.md"), ("data", "data.md")):
+                      ("targets", "targets.md"), ("whats_new", "changes.md"),
+                      ("data", "data.md")):
         nav.append({t(key, lang): page})
     return nav
 
@@ -278,7 +279,11 @@ def build(opts: BuildOptions) -> Path:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     ed = load(opts)
     try:
-        rendered = {lang: Renderer(ed, lang, edit_base()).pages() for lang in LANGS}
+        renderers = {lang: Renderer(ed, lang, edit_base()) for lang in LANGS}
+        rendered: dict[str, dict[str, str]] = {}
+        for lang, r in renderers.items():
+            rendered[lang] = r.pages()
+            rendered[lang]["feed.xml"] = r.feed(opts.site_url)
         root_html = root_index(opts)
     except jinja2.TemplateError as exc:
         raise DataError([template_problem(exc)]) from exc

@@ -114,6 +114,28 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if (args.check and changed) else 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Clause-level differences between two edition folders, as text or JSON."""
+    from generator.diff import as_json, as_text, diff
+
+    eds = []
+    for folder in (args.old, args.new):
+        try:
+            ed, problems = read_edition(Path(folder))
+        except Unreadable as exc:
+            for p in exc.problems:
+                print(p, file=sys.stderr)
+            return 2
+        if ed is None:
+            for p in problems:
+                print(p, file=sys.stderr)
+            return 1
+        eds.append(ed)
+    result = diff(eds[0], eds[1])
+    sys.stdout.write(as_json(result) if args.json else as_text(result))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -137,6 +159,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("paths", nargs="*", help="files or folders (default: policy_data/)")
     m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")
     m.set_defaults(func=cmd_fmt)
+    d = sub.add_parser("diff", help="compare editions, e.g. `python -m generator diff OLD NEW`")
+    d.add_argument("old")
+    d.add_argument("new")
+    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d.set_defaults(func=cmd_diff)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)

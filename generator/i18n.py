@@ -179,6 +179,18 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "Where benefits overlap with other policies, the most favourable, "
                     "highest applies, with no double benefit (see the closing provisions)."},
     "contact": {"zh": "受理单位", "en": "Contact"},
+    "whats_new": {"zh": "最近更新", "en": "What's new"},
+    "whats_new_intro": {"zh": "手册数据的更正、说明、实施细则和译文修订,最新的在前。订阅:",
+                        "en": "Corrections, clarifications, implementation rules and translation "
+                        "changes to the handbook's data, newest first. Subscribe:"},
+    "feed": {"zh": "Atom 订阅源", "en": "Atom feed"},
+    "history": {"zh": "修订记录", "en": "History"},
+    "last_changed": {"zh": "数据最后更新:{date}", "en": "Data last changed: {date}"},
+    "whole_document": {"zh": "全文", "en": "Whole document"},
+    "kind_correction": {"zh": "更正", "en": "Correction"},
+    "kind_clarification": {"zh": "说明", "en": "Clarification"},
+    "kind_implementation_rule": {"zh": "实施细则", "en": "Implementation rule"},
+    "kind_translation": {"zh": "译文", "en": "Translation"},
     "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
 }
 

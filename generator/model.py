@@ -12,6 +12,7 @@ from generator.schema import (
     BudgetItem,
     BudgetSource,
     Calculator,
+    Change,
     Chapter,
     Clause,
     Document,
@@ -95,6 +96,7 @@ class Edition:
     glossary: tuple[GlossaryEntry, ...]
     source_text: str
     calculators: tuple[Calculator, ...] = ()
+    changes: tuple[Change, ...] = ()
     files: dict[str, YamlFile] = field(default_factory=dict, compare=False, repr=False)
     chapter_files: dict[int, YamlFile] = field(default_factory=dict, compare=False, repr=False)
 
@@ -134,6 +136,16 @@ class Edition:
 
     def chapters_led_by(self, unit_id: str) -> list[Chapter]:
         return [ch for ch in self.chapters if unit_id in ch.lead_units]
+
+    def changes_of_clause(self, number: int) -> list[Change]:
+        """Entries naming the clause, newest first."""
+        return sorted((c for c in self.changes if number in c.clauses),
+                      key=lambda c: c.date, reverse=True)
+
+    def last_changed(self, number: int) -> str | None:
+        """Date the clause's data last changed: its own entries or document-wide ones."""
+        dates = [c.date for c in self.changes if not c.clauses or number in c.clauses]
+        return max(dates) if dates else None
 
     def calculator_rules(self, calc_id: str) -> list[tuple[Clause, Incentive, Rule]]:
         return [(c, i, r) for c, i in self.incentives() for r in i.rules if r.calculator == calc_id]

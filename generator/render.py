@@ -35,7 +35,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html.jinja", "md.jinja"], default=True),
+        autoescape=select_autoescape(["html.jinja", "md.jinja", "xml.jinja"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -135,6 +135,9 @@ class Renderer:
             "targets.md.jinja", "targets.md", groups=self.targets_by_unit())
         out["data.md"] = front_matter(title=t("data", lang)) + self._render(
             "data.md.jinja", "data.md")
+        changes = self.changes_newest_first()
+        out["changes.md"] = front_matter(title=t("whats_new", lang)) + self._render(
+            "changes.md.jinja", "changes.md", changes=changes)
         if ed.calculators:
             out["calculators/index.md"] = front_matter(title=t("calculators", lang)) + \
                 self._render("calculators.md.jinja", "calculators/index.md")
@@ -143,6 +146,19 @@ class Renderer:
             out["finder.md"] = front_matter(title=t("finder", lang)) + self._render(
                 "finder.md.jinja", "finder.md", **self.finder())
         return out
+
+    def changes_newest_first(self) -> list[tuple[int, Any]]:
+        """(number, change): numbered in file order, so an entry's anchor never moves."""
+        numbered = list(enumerate(self.ed.changes, start=1))
+        return sorted(numbered, key=lambda nc: (nc[1].date, nc[0]), reverse=True)
+
+    def feed(self, site_url: str) -> str:
+        """Atom feed of the change log, with absolute URLs as feed readers need."""
+        changes = self.changes_newest_first()
+        updated = changes[0][1].date if changes else self.ed.document.edition + "-01-01"
+        base = site_url.rstrip("/") + f"/{self.lang}/"
+        return self._render("feed.xml.jinja", "feed.xml", changes=changes, base=base,
+                            updated=updated)
 
     def calculator_page(self, calc: Calculator) -> str:
         from calculators.export import MAX_YUAN, rules_data

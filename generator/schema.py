@@ -406,6 +406,27 @@ class CalculatorsFile(StrictModel):
     calculators: list[Calculator] = Field(min_length=1)
 
 
+class ChangeKind(StrEnum):
+    CORRECTION = "correction"
+    CLARIFICATION = "clarification"
+    IMPLEMENTATION_RULE = "implementation_rule"
+    TRANSLATION = "translation"
+
+
+class Change(StrictModel):
+    """One entry of the change log: what changed in the data, when and why."""
+
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+    clauses: list[int] = Field(default_factory=list,
+                               description="Clause numbers; empty for the whole document.")
+    kind: ChangeKind
+    summary: Text
+
+
+class ChangesFile(StrictModel):
+    changes: list[Change] = Field(default_factory=list)
+
+
 class UnitKind(StrEnum):
     GOVERNMENT = "government"
     GOVERNMENT_OFFICE = "government_office"
@@ -447,6 +468,7 @@ FILE_MODELS: dict[str, type[StrictModel]] = {
     "units": UnitsFile,
     "glossary": GlossaryFile,
     "calculators": CalculatorsFile,
+    "changes": ChangesFile,
 }
 
 

@@ -21,6 +21,7 @@ from generator.problems import Problem, display_path
 from generator.schema import (
     BudgetItem,
     CalculatorsFile,
+    ChangesFile,
     Chapter,
     Clause,
     Document,
@@ -94,6 +95,8 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
     chapter_files = [_load(p, problems) for p in chapter_paths]
     calc_file = (_load(folder / "calculators.yaml", problems)
                  if (folder / "calculators.yaml").is_file() else None)
+    changes_file = (_load(folder / "changes.yaml", problems)
+                    if (folder / "changes.yaml").is_file() else None)
     try:
         source = (folder / "source.zh.txt").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -105,7 +108,8 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
              if files["glossary.yaml"] else None)
     chapters = [(f, _parse(f, Chapter, problems)) for f in chapter_files if f is not None]
     calcs = _parse(calc_file, CalculatorsFile, problems) if calc_file else None
-    if calc_file is not None and calcs is None:
+    changes = _parse(changes_file, ChangesFile, problems) if changes_file else None
+    if (calc_file is not None and calcs is None) or (changes_file is not None and changes is None):
         return None, sorted(set(problems))
     if doc is None or units is None or gloss is None:
         return None, sorted(set(problems))
@@ -122,8 +126,10 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
         glossary=tuple(gloss.terms),
         source_text=source,
         calculators=tuple(calcs.calculators) if calcs else (),
+        changes=tuple(changes.changes) if changes else (),
         files={k: v for k, v in files.items() if v is not None}
-        | ({"calculators.yaml": calc_file} if calc_file else {}),
+        | ({"calculators.yaml": calc_file} if calc_file else {})
+        | ({"changes.yaml": changes_file} if changes_file else {}),
         chapter_files={ch.number: f for f, ch in ordered},
     )
     problems += cross_check(edition)
@@ -162,7 +168,18 @@ def cross_check(ed: Edition) -> list[Problem]:
     out += _check_facts(doc_file, ("preamble",), ed.document.preamble, pre_facts)
     out += _check_budgets(ed)
     out += _check_rules(ed)
+    out += _check_changes(ed)
     return out
+
+
+def _check_changes(ed: Edition) -> list[Problem]:
+    if "changes.yaml" not in ed.files:
+        return []
+    f = ed.files["changes.yaml"]
+    numbers = {c.number for c in ed.clauses}
+    return [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
+                      "numbers of this edition") for i, ch in enumerate(ed.changes)
+            for n in ch.clauses if n not in numbers]
 
 
 def _check_rules(ed: Edition) -> list[Problem]:
