@@ -163,7 +163,7 @@ def nav_for(ed: Edition, lang: str) -> list[Any]:
         nav.append({t("calculators", lang): calcs})
     for key, page in (("budget", "budget.md"), ("incentives", "incentives.md"),
                       ("targets", "targets.md"), ("whats_new", "changes.md"),
-                      ("data", "data.md")):
+                      ("data", "data.md"), ("editors_guide", "editors.md")):
         nav.append({t(key, lang): page})
     return nav
 

@@ -191,6 +191,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_clarification": {"zh": "说明", "en": "Clarification"},
     "kind_implementation_rule": {"zh": "实施细则", "en": "Implementation rule"},
     "kind_translation": {"zh": "译文", "en": "Translation"},
+    "editors_guide": {"zh": "编辑指南", "en": "Editors' guide"},
     "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
 }
 

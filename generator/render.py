@@ -113,8 +113,9 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         ed, lang = self.ed, self.lang
         out: dict[str, str] = {}
+        doc_src = self.source_link("document.yaml", ())
         out["index.md"] = front_matter(title=t("home", lang)) + self._render(
-            "home.md.jinja", "index.md")
+            "home.md.jinja", "index.md", src=doc_src)
         for ch in ed.chapters:
             out[f"chapters/{ch.number}/index.md"] = self.chapter_page(ch)
         clauses = ed.clauses
@@ -123,28 +124,33 @@ class Renderer:
             nxt = clauses[i + 1] if i + 1 < len(clauses) else None
             out[f"clauses/{c.number}.md"] = self.clause_page(c, prev, nxt)
         out["units/index.md"] = front_matter(title=t("units", lang)) + self._render(
-            "units.md.jinja", "units/index.md")
+            "units.md.jinja", "units/index.md", src=self.source_link("units.yaml", ()))
         for u in ed.units:
             out[f"units/{u.id}.md"] = self.unit_page(u)
         rec = ed.reconciliation
         out["budget.md"] = front_matter(title=t("budget", lang)) + self._render(
-            "budget.md.jinja", "budget.md", rec=rec, chart=budget_chart(ed, lang))
+            "budget.md.jinja", "budget.md", rec=rec,
+            src=self.source_link("document.yaml", ("budgets",)), chart=budget_chart(ed, lang))
         out["incentives.md"] = front_matter(title=t("incentives", lang)) + self._render(
-            "incentives.md.jinja", "incentives.md")
+            "incentives.md.jinja", "incentives.md", src=self.source_link(1, ("clauses",)))
         out["targets.md"] = front_matter(title=t("targets", lang)) + self._render(
-            "targets.md.jinja", "targets.md", groups=self.targets_by_unit())
+            "targets.md.jinja", "targets.md", groups=self.targets_by_unit(),
+            src=self.source_link(1, ("clauses",)))
         out["data.md"] = front_matter(title=t("data", lang)) + self._render(
-            "data.md.jinja", "data.md")
+            "data.md.jinja", "data.md", src=doc_src)
         changes = self.changes_newest_first()
         out["changes.md"] = front_matter(title=t("whats_new", lang)) + self._render(
-            "changes.md.jinja", "changes.md", changes=changes)
+            "changes.md.jinja", "changes.md", changes=changes,
+            src=self.source_link("changes.yaml", ()) if "changes.yaml" in ed.files else doc_src)
         if ed.calculators:
             out["calculators/index.md"] = front_matter(title=t("calculators", lang)) + \
-                self._render("calculators.md.jinja", "calculators/index.md")
+                self._render("calculators.md.jinja", "calculators/index.md",
+                             src=self.source_link("calculators.yaml", ()))
             for calc in ed.calculators:
                 out[f"calculators/{calc.id}.md"] = self.calculator_page(calc)
             out["finder.md"] = front_matter(title=t("finder", lang)) + self._render(
-                "finder.md.jinja", "finder.md", **self.finder())
+                "finder.md.jinja", "finder.md", **self.finder(),
+                src=self.source_link("calculators.yaml", ()))
         return out
 
     def changes_newest_first(self) -> list[tuple[int, Any]]:
@@ -172,7 +178,9 @@ class Renderer:
         # instant navigation. Autoescaping makes the JSON a safe attribute value.
         return front_matter(title=filters.tr(calc.title, self.lang)) + self._render(
             "calculator.md.jinja", f"calculators/{calc.id}.md", calc=calc,
-            blob=blob, rules=self.ed.calculator_rules(calc.id))
+            blob=blob, rules=self.ed.calculator_rules(calc.id),
+            src=self.source_link("calculators.yaml",
+                                 ("calculators", self.ed.calculators.index(calc))))
 
     def finder(self) -> dict[str, Any]:
         """Questions from the calculators' inputs; one result item per computable incentive."""

@@ -288,3 +288,34 @@ def test_a_template_error_names_the_template_line() -> None:
     assert problem.path.endswith("generator/templates/clause.md.jinja")
     assert problem.line == 1
     assert "template error" in problem.message and "'c' is undefined" in problem.message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_editors_guide_is_on_the_site(built_site: Path, lang: str) -> None:
+    html = soup(page(built_site, lang, "editors"))
+    text = html.get_text()
+    assert "make check" in text and "changes.yaml" in text and "source.zh.txt" in text
+    assert html.select("table")
+
+
+def test_every_cli_command_is_documented() -> None:
+    from generator.cli import parser
+    from tests.conftest import ROOT
+
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sub = next(a for a in parser()._actions if a.dest == "command")
+    for name in sub.choices:  # type: ignore[union-attr]
+        assert f"python -m generator {name}" in contributing, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_generated_page_links_its_data(built_site: Path, lang: str) -> None:
+    missing = []
+    for path in sorted((built_site / lang).rglob("index.html")):
+        rel = path.relative_to(built_site / lang).as_posix()
+        if rel.startswith(("editors/", "search/")):
+            continue  # hand-written guide
+        edit = soup(path).select_one(".ph-edit code")
+        if edit is None or not re.match(r"policy_data/[\w./-]+\.yaml:\d+$", edit.get_text()):
+            missing.append(rel)
+    assert missing == []
