@@ -137,7 +137,12 @@ def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
 
 
 def nav_for(ed: Edition, lang: str) -> list[Any]:
-    from generator.filters import heading, tr
+    from generator.filters import heading, plain_title
+
+    def tr(text: Any, lang: str) -> str:
+        from generator.filters import tr as translate
+
+        return plain_title(translate(text, lang))
 
     nav: list[Any] = [{t("home", lang): "index.md"}]
     for ch in ed.chapters:

@@ -142,6 +142,13 @@ def md_inline(text: str) -> Markup:
     return Markup(out)
 
 
+def plain_title(text: str) -> str:
+    """A title for MkDocs (navigation, <title>): Material prints these unescaped, and
+    `striptags` would turn an escaped "&lt;/title&gt;" back into markup, so the three
+    characters that can make markup are replaced by their full-width forms."""
+    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
 def heading(text: str) -> str:
     """A title for headings and navigation: the lead sentence without its full stop."""
     return text.rstrip("。.")

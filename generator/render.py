@@ -64,7 +64,10 @@ def relative(here: str, to: str) -> str:
 
 
 def front_matter(**fields: Any) -> str:
-    """YAML front matter written as JSON values, so data text cannot break out of it."""
+    """YAML front matter written as JSON values, so data text cannot break out of it; the
+    title is made plain (see filters.plain_title)."""
+    if "title" in fields:
+        fields["title"] = filters.plain_title(fields["title"])
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
