@@ -6,14 +6,15 @@ STAMP := .venv/.installed
 APT_STAMP := .venv/.system-packages
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check clean
+.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check screenshots clean
 
 all: check
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	test -d .venv || python3 -m venv .venv
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -c requirements.lock -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -69,6 +70,10 @@ pdf: $(STAMP) fonts
 # The Simplified Chinese font for the PDF, from Debian, when missing.
 fonts:
 	@fc-list ':lang=zh-cn' family 2>/dev/null | grep -q 'CJK SC' || $(MAKE) system-packages
+
+# Screenshots of every page type at 375 px and 1280 px into bench/out/screenshots/.
+screenshots: $(STAMP) site
+	$(PY) bench/screenshots.py
 
 clean:
 	rm -rf site .build

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import jinja2
 
 from generator.export import data_files
-from generator.i18n import LANGS, t
+from generator.i18n import HTML_LANG, LANGS, t
 from generator.model import Edition
 from generator.problems import DataError, Problem
 from generator.render import Renderer, environment
@@ -118,6 +118,7 @@ def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
         "extra": {
             "generator": False,
             "handbook_lang": lang,
+            "html_lang": HTML_LANG[lang],
             "pdf": f"{base}/pdf/handbook-{lang}.pdf",
             "pdf_label": t("pdf", lang) + " (PDF)",
             "dev_reload": opts.dev,

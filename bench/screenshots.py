@@ -1,0 +1,53 @@
+"""Screenshots of each page type, both languages, at 375 px and 1280 px, for a person to look at.
+
+    .venv/bin/python bench/screenshots.py [--site site] [--out bench/out/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.accessibility_pages import PAGE_TYPES  # noqa: E402
+from tests.browser import browser  # noqa: E402
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--site", type=Path, default=ROOT / "site")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screenshots")
+    args = p.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.site))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    count = 0
+    with browser() as b:
+        for width in (375, 1280):
+            page = b.new_page(viewport={"width": width, "height": 900})
+            for lang in ("zh", "en"):
+                for index, path in enumerate(PAGE_TYPES):
+                    page.goto(f"http://127.0.0.1:{port}/{lang}/{path}")
+                    page.wait_for_timeout(200)
+                    name = (path.split("?")[0].strip("/").replace("/", "-") or "home")
+                    shot = args.out / f"{lang}-{index:02d}-{name}-{width}.png"
+                    page.screenshot(path=str(shot),
+                                    full_page=True)
+                    count += 1
+            page.close()
+    server.shutdown()
+    print(f"wrote {count} screenshots to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
