@@ -162,3 +162,31 @@ def test_make_pdf_without_font_writes_no_pdf(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "fonts-noto-cjk" in run.stderr
     assert not list(out.glob("*.pdf")) if out.exists() else True
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pdf_links_resolve(built_site: Path, lang: str) -> None:
+    """Every internal link lands on a page; external links are plain http(s) addresses."""
+    reader = PdfReader(built_site / "pdf" / f"handbook-{lang}.pdf")
+    pages = {p.indirect_reference.idnum for p in reader.pages}  # type: ignore[union-attr]
+    named = reader.named_destinations
+    internal = external = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            if a.get("/Subtype") != "/Link":
+                continue
+            action = a.get("/A")
+            dest = a.get("/Dest") or (action.get("/D") if action else None)
+            uri = action.get("/URI") if action else None
+            if uri is not None:
+                external += 1
+                assert str(uri).startswith(("http://", "https://")), uri
+                continue
+            internal += 1
+            if isinstance(dest, str):
+                assert dest in named, dest
+            else:
+                target = dest[0] if dest is not None else None
+                assert target is not None and target.idnum in pages
+    assert internal > 50  # the TOC and unit index link to every clause
