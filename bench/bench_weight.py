@@ -61,7 +61,7 @@ def main() -> int:
     p.add_argument("--site", type=Path, default=ROOT / "site")
     args = p.parse_args()
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *a: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *a: object) -> None:
             pass
 
     handler = functools.partial(Quiet, directory=str(args.site))
