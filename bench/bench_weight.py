@@ -85,12 +85,6 @@ def main() -> int:
                 detail = ", ".join(f"{k} {kb(v)}" for k, v in sorted(sizes.items()))
                 print(f"  {label}: {kb(sum(sizes.values()))} ({detail})")
             context.close()
-    own = sum((args.site / "zh" / "assets" / n).stat().st_size for n in OWN)
-    own_gz = sum(len(gzip.compress((args.site / "zh" / "assets" / n).read_bytes()))
-                 for n in OWN)
-    clause_own = sum((args.site / "zh" / "assets" / n).stat().st_size for n in OWN[:2])
-    print(f"site's own CSS+JS: clause page {kb(clause_own)}; calculator page {kb(own)} "
-          f"(gzip {kb(own_gz)})")
     server.shutdown()
     return 0
 

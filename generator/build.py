@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import os
 import shutil
 import subprocess
@@ -96,6 +97,17 @@ def template_problem(exc: Exception) -> Problem:
     return Problem(name, line, 1, f"template error: {exc}; fix the template")
 
 
+def compact(text: str, suffix: str) -> str:
+    """Our own CSS and JS without comments, indentation and blank lines (the sources stay
+    readable; pages transfer less). Only whole-line // comments are dropped, so nothing that
+    merely contains // is touched."""
+    if suffix == ".css":
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(ln for ln in lines if ln and not (suffix == ".js" and ln.startswith("//"))
+                     ) + "\n"
+
+
 def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
                   nav: list[Any], dict_path: Path) -> dict[str, Any]:
     base = urlparse(opts.site_url).path.rstrip("/")
@@ -128,8 +140,8 @@ def mkdocs_config(lang: str, opts: BuildOptions, docs: Path, site_dir: Path,
             ],
         },
         "extra_css": ["assets/handbook.css"],
-        # The calculator scripts are loaded by the calculator and finder pages only.
-        "extra_javascript": ["assets/handbook.js"],
+        # Our scripts are loaded by the pages that use them (tables, calculators, finder).
+        "extra_javascript": [],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition",
                                 {"toc": {"permalink": True}}],
         "plugins": [{"search": search_config(lang, dict_path)}],
@@ -316,6 +328,10 @@ def build(opts: BuildOptions) -> Path:
             shutil.copytree(hand / lang, docs, dirs_exist_ok=True)
         for script in ("engine.js", "ui.js"):
             shutil.copy(ROOT / "calculators" / script, docs / "assets" / f"calc-{script}")
+        for asset in ("handbook.css", "handbook.js", "calc-engine.js", "calc-ui.js"):
+            path = docs / "assets" / asset
+            path.write_text(compact(path.read_text(encoding="utf-8"), path.suffix),
+                            encoding="utf-8")
         write_files(docs, dict(rendered[lang]))
         config = mkdocs_config(lang, opts, docs, stage / lang, nav_for(ed, lang), dict_path)
         config_file = opts.work / lang / "mkdocs.yml"

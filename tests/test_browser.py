@@ -85,3 +85,18 @@ def test_root_redirects_to_chinese(chromium: Browser, site_server: str) -> None:
     pg.wait_for_url(re.compile(r"/zh/$"))
     assert pg.locator("html").get_attribute("lang") is not None
     context.close()
+
+
+def test_incentives_table_filters_and_sorts(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/zh/incentives/")
+    rows = page.locator("#ph-incentives tbody tr")
+    total = rows.count()
+    page.locator("#ph-filter").fill("高新技术")
+    visible = page.locator("#ph-incentives tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    page.locator("#ph-filter").fill("")
+    page.locator("#ph-incentives thead th").first.locator("button").click()  # to descending
+    first = rows.first.locator("td").first.get_attribute("data-sort")
+    last = rows.last.locator("td").first.get_attribute("data-sort")
+    assert int(first or 0) > int(last or 0)
+    assert page.locator("#ph-incentives thead th").first.get_attribute("aria-sort") == "descending"
