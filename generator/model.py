@@ -193,18 +193,18 @@ class Edition:
         higher: list[BudgetItem] = []
         for ch in self.chapters:
             for b in self.top_level_budgets(ch):
-                for leaf in self._by_source(b):
+                for leaf in self.by_source(b):
                     (city if leaf.source is BudgetSource.CITY else higher).append(leaf)
         overlaps = tuple(
             b for ch in self.chapters for b in ch.budgets if b.overlaps is not None
         )
         return Reconciliation(totals[0], tuple(city), tuple(higher), overlaps)
 
-    def _by_source(self, item: BudgetItem) -> list[BudgetItem]:
+    def by_source(self, item: BudgetItem) -> list[BudgetItem]:
         """Split a `total` item into its city and higher parts; others are themselves."""
         if item.source is not BudgetSource.TOTAL:
             return [item]
         out: list[BudgetItem] = []
         for pid in item.parts:
-            out += self._by_source(self.budget_items[pid][1])
+            out += self.by_source(self.budget_items[pid][1])
         return out

@@ -24,7 +24,7 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
     for ch in ed.chapters:
         city = higher = 0
         for b in ed.top_level_budgets(ch):
-            for leaf in ed._by_source(b):
+            for leaf in ed.by_source(b):
                 if leaf.source is BudgetSource.HIGHER:
                     higher += leaf.amount
                 else:
