@@ -255,21 +255,34 @@ def build_language(job: tuple[str, Path, Path]) -> list[Problem]:
     return []
 
 
-def build_languages(jobs: list[tuple[str, Path, Path]]) -> None:
-    """Both languages at once on two cores. jieba's dictionary is loaded before the fork so
-    the workers share it instead of loading it twice."""
+def _warm_worker() -> None:
+    """Runs in each language worker as soon as it is forked, while the parent still
+    validates and renders: the slow imports and jieba's dictionary load overlap that work."""
+    import jieba
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+
+
+@contextmanager
+def language_workers(count: int) -> Iterator[Any]:
+    """A pool of `count` forked, warmed workers, or None where forking is not possible."""
     import multiprocessing
 
-    if len(jobs) > 1 and (os.cpu_count() or 1) > 1 and "fork" in \
+    if count > 1 and (os.cpu_count() or 1) > 1 and "fork" in \
             multiprocessing.get_all_start_methods():
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
-        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-            results = pool.map(build_language, jobs)
+        with multiprocessing.get_context("fork").Pool(count, initializer=_warm_worker) as pool:
+            yield pool
     else:
-        results = [build_language(job) for job in jobs]
+        yield None
+
+
+def build_languages(jobs: list[tuple[str, Path, Path]], pool: Any) -> None:
+    """Both languages at once, one per core when a pool is given."""
+    results = pool.map(build_language, jobs) if pool is not None else \
+        [build_language(job) for job in jobs]
     problems = [p for result in results for p in result]
     if problems:
         raise DataError(problems)
@@ -296,6 +309,11 @@ def build(opts: BuildOptions) -> Path:
     """Build the whole site into opts.out. Raises DataError with file:line problems."""
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with language_workers(len(LANGS)) as pool:
+        return _build(opts, pool)
+
+
+def _build(opts: BuildOptions, pool: Any) -> Path:
     ed = load(opts)
     try:
         renderers = {lang: Renderer(ed, lang, edit_base()) for lang in LANGS}
@@ -339,7 +357,7 @@ def build(opts: BuildOptions) -> Path:
         config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1),
                                encoding="utf-8")
         configs.append((lang, config_file, stage / lang))
-    build_languages(configs)
+    build_languages(configs, pool)
     write_files(stage / "data", dict(data_files(ed)))
     if opts.pdf:
         from generator.pdf import write_pdfs
