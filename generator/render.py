@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -169,10 +169,17 @@ class Renderer:
         return self._render("feed.xml.jinja", "feed.xml", changes=changes, base=base,
                             updated=updated)
 
-    def calculator_page(self, calc: Calculator) -> str:
-        from calculators.export import MAX_YUAN, rules_data
+    @cached_property
+    def rules(self) -> dict[str, Any]:
+        """The exported calculator rules, once per renderer (every calculator page uses them)."""
+        from calculators.export import rules_data
 
-        spec = rules_data(self.ed)["calculators"][calc.id]
+        return rules_data(self.ed)
+
+    def calculator_page(self, calc: Calculator) -> str:
+        from calculators.export import MAX_YUAN
+
+        spec = self.rules["calculators"][calc.id]
         blob = json.dumps({"calculator": spec, "lang": self.lang, "root": "../../",
                            "max_yuan": MAX_YUAN,
                            "messages": {k: v[self.lang] for k, v in CALC_MESSAGES.items()}},
