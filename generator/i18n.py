@@ -35,7 +35,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "responsible_units": {"zh": "责任单位", "en": "Responsible units"},
     "intro": {"zh": "概述", "en": "Overview"},
     "text": {"zh": "条款原文", "en": "Text"},
-    "chinese_original": {"zh": "中文原文", "en": "Chinese original"},
     "show_original": {"zh": "查看中文原文", "en": "Show the Chinese original"},
     "what": {"zh": "事项", "en": "What"},
     "who": {"zh": "对象", "en": "Who"},
@@ -55,7 +54,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"zh": "下一条", "en": "Next"},
     "edit_clause": {"zh": "编辑本条数据", "en": "Edit this clause's data"},
     "edit_page": {"zh": "编辑本页数据", "en": "Edit this page's data"},
-    "data_file": {"zh": "数据文件", "en": "Data file"},
     "calculators_for_clause": {"zh": "相关计算器", "en": "Calculators for this clause"},
     "no_incentives": {"zh": "本条未列出奖励或补助。", "en": "This clause lists no incentive."},
     "no_targets": {"zh": "本条未列出量化目标。", "en": "This clause sets no quantitative target."},
@@ -63,7 +61,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "up_to": {"zh": "最高{x}", "en": "up to {x}"},
     "cap": {"zh": "上限{x}", "en": "capped at {x}"},
     "of_base": {"zh": "{base}的{rate}", "en": "{rate} of {base}"},
-    "per": {"zh": "{per}", "en": "{per}"},
     "cmp_at_least": {"zh": "不少于", "en": "at least"},
     "cmp_exactly": {"zh": "", "en": ""},
     "cmp_at_most": {"zh": "不超过", "en": "at most"},
@@ -89,12 +86,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "downloads": {"zh": "下载", "en": "Downloads"},
     "pdf": {"zh": "PDF 手册", "en": "PDF handbook"},
     "licence": {"zh": "许可", "en": "Licence"},
-    "count_clauses": {"zh": "{n}条", "en": "{n} clauses"},
     "about": {
-        "zh": "本手册把建德市人民政府《关于推动经济高质量发展的若干政策(2025年版)》整理为可检索的"
-              "条款、责任单位、奖励补助、目标任务和预算表。",
-        "en": "This handbook sets out Jiande Municipal People's Government's Policies for "
-              "Promoting High-Quality Economic Development (2025 edition) as searchable clauses, "
+        "zh": "本手册把{issuer}《{title}{subtitle}》整理为可检索的条款、责任单位、奖励补助、"
+              "目标任务和预算表。",
+        "en": "This handbook sets out the {issuer}'s {title} {subtitle} as searchable clauses, "
               "responsible units, incentives, targets and budget tables, in Chinese and English.",
     },
     "translation_note": {
@@ -114,7 +109,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "chapters_led": {"zh": "牵头的政策领域", "en": "Policy areas it leads"},
     "clauses_responsible": {"zh": "负责的条款", "en": "Clauses it is responsible for"},
     "none": {"zh": "无", "en": "None"},
-    "other_language": {"zh": "English", "en": "中文"},
     "all_units": {"zh": "全部单位", "en": "All units"},
     "clause_count": {"zh": "条款数", "en": "Clauses"},
     "file": {"zh": "文件", "en": "File"},
@@ -192,7 +186,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_implementation_rule": {"zh": "实施细则", "en": "Implementation rule"},
     "kind_translation": {"zh": "译文", "en": "Translation"},
     "editors_guide": {"zh": "编辑指南", "en": "Editors' guide"},
-    "see_clause": {"zh": "见第{n}条", "en": "see clause {n}"},
 }
 
 
