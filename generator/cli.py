@@ -66,15 +66,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     return main_build(opts)
 
 
-def source_date_epoch() -> str:
-    from generator.build import source_date_epoch as sde
-
-    return sde()
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Typeset site/pdf/handbook-zh.pdf and handbook-en.pdf from the data."""
-    from generator.build import BuildOptions, load
+    from generator.build import BuildOptions, load, source_date_epoch
     from generator.pdf import write_pdfs
     from generator.problems import DataError
 
