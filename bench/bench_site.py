@@ -26,7 +26,8 @@ SHM = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path("/tmp")
 
 def timed_build(out: Path, *extra: str) -> float:
     start = time.perf_counter()
-    subprocess.run([PY, "-m", "generator", "build", "--out", str(out), *extra], cwd=ROOT,
+    data = ["--data", str(Path(extra[1]).parent)] if extra else []
+    subprocess.run([PY, "-m", "generator", *data, "build", "--out", str(out), *extra], cwd=ROOT,
                    check=True, capture_output=True)
     return time.perf_counter() - start
 
@@ -54,8 +55,8 @@ def main() -> int:
         docs = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
         print(f"  {lang} search index: {kb(index)} ({docs} entries)")
     if not args.skip_scale:
-        edition = make(SHM / "bench-synthetic", args.scale_clauses)
-        t = timed_build(SHM / "bench-site-scale", "--edition", str(edition))
+        document = make(SHM / "bench-synthetic", args.scale_clauses)
+        t = timed_build(SHM / "bench-site-scale", "--document", str(document))
         pages = sum(1 for _ in (SHM / "bench-site-scale").rglob("index.html"))
         print(f"synthetic {args.scale_clauses}-clause document, both languages: {t:.2f} s "
               f"(one run; {pages} pages)")

@@ -1,6 +1,7 @@
-"""A synthetic edition for scale runs: the real document's clauses repeated and renumbered.
+"""A synthetic document for scale runs: the real document's clauses repeated and renumbered.
 
-`python bench/synthetic.py OUT --clauses 2500` writes a valid edition folder (JSON is YAML).
+`python bench/synthetic.py DATA --clauses 2500` writes a data folder (library.yaml and one
+valid document folder, JSON being YAML) and prints the document folder.
 """
 
 from __future__ import annotations
@@ -10,22 +11,24 @@ import json
 import shutil
 from pathlib import Path
 
-from generator.model import Edition
-from generator.reconstruct import reconstruct_zh
-from generator.schema import Chapter
-from generator.validate import read_edition
+from generator.data.model import Edition
+from generator.data.reconstruct import reconstruct_zh
+from generator.data.schema import Chapter
+from generator.pipeline import read_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make(out: Path, clauses: int) -> Path:
+def make(data: Path, clauses: int) -> Path:
     ed, _ = read_edition(ROOT / "policy_data" / "jiande-2025")
     assert ed is not None
     per_chapter = [len(ch.clauses) for ch in ed.chapters]
     scale = clauses / sum(per_chapter)
-    if out.exists():
-        shutil.rmtree(out)
+    if data.exists():
+        shutil.rmtree(data)
+    out = data / "synthetic"
     (out / "chapters").mkdir(parents=True)
+    shutil.copy(ROOT / "policy_data" / "library.yaml", data / "library.yaml")
     for name in ("document.yaml", "units.yaml", "glossary.yaml", "calculators.yaml"):
         shutil.copy(ed.folder / name, out / name)
     number = 0

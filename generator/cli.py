@@ -1,4 +1,15 @@
-"""Command line: `python -m generator COMMAND`. Each command is `main(argv) -> exit code`."""
+"""Command line: `python -m generator COMMAND`. Each command is `main(argv) -> exit code`.
+
+The build runs these stages (generator/pipeline.py):
+  load      data/load.py       a document folder -> raw YAML with file:line positions
+  validate  data/validate.py   each file against the schema, then the checks in data/checks/
+  model     data/model.py      the cross-referenced edition
+  render    render/            pure: edition + language -> pages, navigation, feed, PDF HTML
+  outputs   outputs/           site (MkDocs per language), feeds, open data, root, PDFs
+  swap      staging.py         the new site replaces the old one only when complete
+`check` runs load and validate; `build` runs them all. This module is the only one that
+reads the environment, the clock or git: it turns them into one `Settings`.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +18,66 @@ import os
 import sys
 from pathlib import Path
 
-from generator.schema import json_schema_text
-from generator.validate import Unreadable, read_edition
+from generator import pipeline, settings
+from generator.data.load import Unreadable
+from generator.data.schema import json_schema_text
+from generator.problems import DataError, Problem
 
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, calculators/
 DATA = Path("policy_data")
 SCHEMA_FILE = Path("schema/policy-data.schema.json")
 
 
-def editions(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if (p / "document.yaml").is_file())
+def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Settings:
+    data = Path(args.data)
+    document = Path(args.document) if getattr(args, "document", None) else None
+    if document is None:
+        found = settings.documents(data)
+        if not found:
+            raise DataError([Problem(str(data), 1, 1, "no document folder with a "
+                                     "document.yaml; add policy_data/<document>/")])
+        document = found[-1]
+    values: dict[str, object] = {
+        "root": ROOT, "data": data, "document": document, "out": Path("site"),
+        "work": Path(".build"), "site_url": os.environ.get("SITE_URL") or settings.LOCAL_SITE_URL,
+        "edit_base": settings.edit_base(os.environ),
+        "source_date": settings.source_date(os.environ, ROOT),
+    }
+    values.update(overrides)
+    return settings.Settings(**values)  # type: ignore[arg-type]
+
+
+def report(problems: list[Problem]) -> None:
+    for p in problems:
+        print(p, file=sys.stdout if p.note else sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate every edition; print every problem as path:line:col: message."""
-    folders = [Path(p) for p in args.folders] or editions(DATA)
+    """Validate every document; print every problem as path:line:col: message."""
+    if args.list:
+        from generator.data.checks import CHECKS
+
+        for check in CHECKS:
+            print(f"{check.__module__.rsplit('.', 1)[-1]}.{check.__name__}: "
+                  f"{(check.__doc__ or '').strip().splitlines()[0]}")
+        return 0
+    folders = [Path(p) for p in args.folders] or settings.documents(Path(args.data))
     worst = 0
+    if not args.folders:
+        try:
+            pipeline.read_library(Path(args.data))
+        except DataError as exc:
+            report(exc.problems)
+            worst = 1
     for folder in folders:
         try:
-            _, problems = read_edition(folder)
+            _, problems = pipeline.read_edition(folder)
         except Unreadable as exc:
-            for p in exc.problems:
-                print(p, file=sys.stderr)
+            report(exc.problems)
             worst = 2
             continue
+        report(problems)
         errors = [p for p in problems if not p.note]
-        for p in problems:
-            print(p, file=sys.stderr if not p.note else sys.stdout)
         if errors:
             worst = max(worst, 1)
             print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
@@ -58,28 +103,47 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site into site/ (both languages, open data)."""
-    from generator.build import BuildOptions, main_build
-
-    opts = BuildOptions(out=Path(args.out), site_url=args.site_url, pdf=args.pdf,
-                        edition=Path(args.edition) if args.edition else None)
-    return main_build(opts)
+    """Build the site: both languages, feeds, open data (and the PDFs with --pdf)."""
+    try:
+        s = make_settings(args, out=Path(args.out), pdf=args.pdf,
+                          **({"site_url": args.site_url} if args.site_url else {}))
+        pipeline.build(s)
+    except DataError as exc:
+        report(exc.problems)
+        print(f"build failed; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    print(f"built {s.out}")
+    return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    """Typeset site/pdf/handbook-zh.pdf and handbook-en.pdf from the data."""
-    from generator.build import BuildOptions, load, source_date_epoch
-    from generator.pdf import write_pdfs
-    from generator.problems import DataError
+    """Typeset the PDF handbooks of one document into --out."""
+    from generator.outputs.pdf import write_pdfs
 
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())
     try:
-        for path in write_pdfs(load(BuildOptions()), Path(args.out)):
+        s = make_settings(args)
+        for path in write_pdfs(pipeline.valid_edition(s.document), Path(args.out),
+                               s.source_date):
             print(f"wrote {path}")
     except DataError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
+        report(exc.problems)
         return 1
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Write the calculators' rules of one document as rules.json (what the JS engine reads)."""
+    from generator.data.rules import rules_json
+
+    try:
+        edition = pipeline.valid_edition(make_settings(args).document)
+    except DataError as exc:
+        report(exc.problems)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "rules.json").write_text(rules_json(edition), encoding="utf-8")
+    print(f"wrote {out / 'rules.json'}")
     return 0
 
 
@@ -87,14 +151,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve at http://127.0.0.1:8000 and rebuild when a source file changes."""
     from generator.serve import serve
 
-    return serve(args.host, args.port)
+    try:
+        s = make_settings(args, site_url=f"http://{args.host}:{args.port}/", dev=True)
+    except DataError as exc:
+        report(exc.problems)
+        return 1
+    return serve(s, args.host, args.port)
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     """Normalize YAML layout (or, with --check, list the files that are not formatted)."""
-    from generator.fmt import run
+    from generator.data.fmt import run
 
-    paths = [Path(p) for p in args.paths] or [DATA]
+    paths = [Path(p) for p in args.paths] or [Path(args.data)]
     changed, errors = run(paths, check=args.check)
     for e in errors:
         print(e, file=sys.stderr)
@@ -109,20 +178,18 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    """Clause-level differences between two edition folders, as text or JSON."""
-    from generator.diff import as_json, as_text, diff
+    """Clause-level differences between two document folders, as text or JSON."""
+    from generator.editions.diff import as_json, as_text, diff
 
     eds = []
     for folder in (args.old, args.new):
         try:
-            ed, problems = read_edition(Path(folder))
+            ed, problems = pipeline.read_edition(Path(folder))
         except Unreadable as exc:
-            for p in exc.problems:
-                print(p, file=sys.stderr)
+            report(exc.problems)
             return 2
         if ed is None:
-            for p in problems:
-                print(p, file=sys.stderr)
+            report(problems)
             return 1
         eds.append(ed)
     result = diff(eds[0], eds[1])
@@ -131,26 +198,35 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", default=str(DATA), help="data folder (default: policy_data)")
     sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="validate policy data, e.g. `python -m generator check`")
-    c.add_argument("folders", nargs="*", help="edition folders (default: all in policy_data/)")
+    c = sub.add_parser("check", help="load and validate, e.g. `python -m generator check`")
+    c.add_argument("folders", nargs="*", help="document folders (default: all in the data)")
+    c.add_argument("--list", action="store_true", help="list the checks and what they hold")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("schema", help="export JSON Schema, e.g. `python -m generator schema`")
     s.add_argument("--output", default=str(SCHEMA_FILE))
     s.add_argument("--check", action="store_true", help="fail when the file is stale")
     s.set_defaults(func=cmd_schema)
-    b = sub.add_parser("build", help="build the site, e.g. `python -m generator build`")
+    b = sub.add_parser("build", help="all stages into site/, e.g. `python -m generator build`")
     b.add_argument("--out", default="site")
-    b.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
-    b.add_argument("--edition", help="edition folder (default: the last in policy_data/)")
+    b.add_argument("--site-url", help="published URL (default: $SITE_URL or "
+                   f"{settings.LOCAL_SITE_URL})")
+    b.add_argument("--document", help="document folder (default: the last in the data)")
     b.add_argument("--pdf", action="store_true", help="also typeset the PDF handbooks")
     b.set_defaults(func=cmd_build)
     f = sub.add_parser("pdf", help="typeset the PDF handbooks, e.g. `python -m generator pdf`")
     f.add_argument("--out", default="site/pdf")
+    f.add_argument("--document", help="document folder (default: the last in the data)")
     f.set_defaults(func=cmd_pdf)
+    r = sub.add_parser("rules", help="calculator rules as JSON, e.g. `python -m generator rules`")
+    r.add_argument("--out", default=".build/calculators")
+    r.add_argument("--document", help="document folder (default: the last in the data)")
+    r.set_defaults(func=cmd_rules)
     m = sub.add_parser("fmt", help="format YAML, e.g. `python -m generator fmt --check`")
-    m.add_argument("paths", nargs="*", help="files or folders (default: policy_data/)")
+    m.add_argument("paths", nargs="*", help="files or folders (default: the data folder)")
     m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")
     m.set_defaults(func=cmd_fmt)
     d = sub.add_parser("diff", help="compare editions, e.g. `python -m generator diff OLD NEW`")
@@ -161,6 +237,7 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--document", help="document folder (default: the last in the data)")
     v.set_defaults(func=cmd_serve)
     return p
 

@@ -1,70 +1,98 @@
-"""`make serve`: build, serve site/ at http://127.0.0.1:8000, rebuild when a source changes.
+"""`make serve`: build, serve the site at http://127.0.0.1:8000, rebuild when a source changes.
 
-Watches policy_data/, docs/ and the templates by polling modification times (no extra
-dependency). A failed rebuild prints file:line problems and keeps serving the last good
-site; open pages reload themselves when a new build lands (assets/dev-reload.js).
+Watches the data folder, docs/, the templates, the calculators and the guides by polling
+modification times (no extra dependency). A failed rebuild prints file:line problems and
+keeps serving the last good site; open pages reload themselves when a new build lands
+(docs/assets/dev-reload.js asks /__build_id). Builds run their workers as spawned processes,
+never forked from this threaded server.
 """
 
 from __future__ import annotations
 
-import functools
 import http.server
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from generator.build import ROOT, BuildOptions, main_build
-
-WATCHED = [ROOT / "policy_data", ROOT / "docs", ROOT / "generator" / "templates"]
-
-
-def snapshot() -> dict[Path, float]:
-    return {p: p.stat().st_mtime for folder in WATCHED if folder.is_dir()
-            for p in folder.rglob("*") if p.is_file()}
+from generator import pipeline
+from generator.problems import DataError
+from generator.settings import Settings
 
 
-class State:
-    build_id = "0"
+def watched(settings: Settings) -> list[Path]:
+    return [settings.data, settings.docs, settings.root / "generator" / "render" / "templates",
+            settings.calculators, settings.guide("en"), settings.guide("zh")]
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path == "/__build_id":
-            body = State.build_id.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def snapshot(paths: list[Path]) -> dict[Path, float]:
+    files = [p for path in paths if path.exists()
+             for p in ([path] if path.is_file() else path.rglob("*")) if p.is_file()]
+    return {p: p.stat().st_mtime for p in files}
 
 
-def watch(opts: BuildOptions, interval: float = 1.0) -> None:
-    seen = snapshot()
-    while True:
-        time.sleep(interval)
-        now = snapshot()
-        if now != seen:
-            seen = now
-            print("change detected; rebuilding", flush=True)
-            if main_build(opts) == 0:
-                State.build_id = str(time.time())
+class Preview:
+    """The site being served and the id of its last good build."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.build_id = "0"
+
+    def build(self) -> bool:
+        try:
+            pipeline.build(self.settings)
+        except DataError as exc:
+            for p in exc.problems:
+                print(p, file=sys.stderr)
+            print(f"build failed; still serving the last good {self.settings.out}",
+                  file=sys.stderr, flush=True)
+            return False
+        self.build_id = str(time.time())
+        print(f"built {self.settings.out}", flush=True)
+        return True
+
+    def watch(self, interval: float = 1.0) -> None:
+        seen = snapshot(watched(self.settings))
+        while True:
+            time.sleep(interval)
+            now = snapshot(watched(self.settings))
+            if now != seen:
+                seen = now
+                print("change detected; rebuilding", flush=True)
+                self.build()
+
+    def handler(self) -> type[http.server.SimpleHTTPRequestHandler]:
+        preview, directory = self, str(self.settings.out)
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, directory=directory, **kwargs)
+
+            def do_GET(self) -> None:
+                if self.path == "/__build_id":
+                    body = preview.build_id.encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Cache-Control", "no-store")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                super().do_GET()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return Handler
 
 
-def serve(host: str, port: int) -> int:
-    opts = BuildOptions(site_url=f"http://{host}:{port}/", dev=True)
-    code = main_build(opts)
-    if code != 0 and not opts.out.is_dir():
-        return code
-    State.build_id = str(time.time())
-    threading.Thread(target=watch, args=(opts,), daemon=True).start()
-    handler = functools.partial(Handler, directory=str(opts.out))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+def serve(settings: Settings, host: str, port: int) -> int:
+    preview = Preview(settings)
+    if not preview.build() and not settings.out.is_dir():
+        return 1
+    threading.Thread(target=preview.watch, daemon=True).start()
+    server = http.server.ThreadingHTTPServer((host, port), preview.handler())
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()

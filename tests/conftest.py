@@ -1,15 +1,46 @@
+"""Shared fixtures, and the test tiers.
+
+Every test gets exactly one tier marker, from the fixtures it uses (or one it sets itself):
+`unit` (no build), `site` (the built site, without PDFs), `pdf` (the typeset handbooks) and
+`browser` (Chromium against the served site). `pytest -m unit` runs in seconds.
+"""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from generator.model import Edition
-from generator.validate import read_edition
+from generator.data.model import Edition
+from generator.pipeline import read_edition
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "policy_data" / "jiande-2025"
-MINI = ROOT / "tests" / "fixtures" / "mini"
+DATA = ROOT / "policy_data"
+REAL = DATA / "jiande-2025"
+FIXTURES = ROOT / "tests" / "fixtures"  # data folder of the test documents (library.yaml)
+MINI = FIXTURES / "mini"
+SOURCE_DATE = 1_764_400_000  # builds in tests are dated, so two of them can be compared
+TIERS = ("browser", "pdf", "site", "unit")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
+        names = set(getattr(item, "fixturenames", ()))
+        tier = ("browser" if {"chromium", "page"} & names else
+                "pdf" if "built_pdfs" in names else
+                "site" if {"built_site", "site_server"} & names else "unit")
+        item.add_marker(tier)
+
+
+def settings_for(out: Path, work: Path, *, document: Path = REAL, data: Path | None = None,
+                 site_url: str = "http://127.0.0.1:8000/", pdf: bool = False) -> Settings:
+    """Settings of a build in tests: the checkout's templates, a given document, dated."""
+    return Settings(root=ROOT, data=data or document.parent, document=document, out=out,
+                    work=work, site_url=site_url, edit_base=None, source_date=SOURCE_DATE,
+                    pdf=pdf)
 
 
 @pytest.fixture(scope="session")
@@ -36,13 +67,22 @@ def site_port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The real handbook, built once for the test session, for the port the server uses."""
-    from generator.build import BuildOptions, build
+    """The real handbook without PDFs, built once for the session, for the server's port."""
+    from generator.pipeline import build
 
     base = tmp_path_factory.mktemp("build")
-    opts = BuildOptions(out=base / "site", work=base / "work",
-                        site_url=f"http://127.0.0.1:{site_port}/", pdf=True)
-    return build(opts)
+    return build(settings_for(base / "site", base / "work",
+                              site_url=f"http://127.0.0.1:{site_port}/"))
+
+
+@pytest.fixture(scope="session")
+def built_pdfs(tmp_path_factory: pytest.TempPathFactory, edition: Edition) -> Path:
+    """The two PDF handbooks of the real document, typeset once for the session."""
+    from generator.outputs.pdf import write_pdfs
+
+    out = tmp_path_factory.mktemp("pdf")
+    write_pdfs(edition, out, SOURCE_DATE)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from calculators.engine import evaluate
-from calculators.export import rules_data
-from generator.model import Edition
+from generator.data.model import Edition
+from generator.data.rules import rules_data
 from tests.conftest import ROOT
 
 CASES: list[dict[str, Any]] = YAML(typ="safe").load(

@@ -67,6 +67,12 @@ def test_the_fixture_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
          "en: >-\n        A first-time", "the English lacks 200000"),
         ("unit named but not known", CHAPTER, "(责任单位:市科技局)", "(责任单位:市科技处)",
          "responsible_units: [science-bureau]", "names `市科技处`"),
+        ("preamble not as published", "document.yaml", "preamble: {zh: 现制定以下政策。",
+         "preamble: {zh: 现制定如下政策。", "preamble:", "differs from source.zh.txt"),
+        ("closing not as published", "document.yaml", "  - {zh: 上述政策支持总额为100万元。",
+         "  - {zh: 上述政策的支持总额为100万元。", "上述政策的支持总额", "differs from source.zh.txt"),
+        ("chapter intro not as published", CHAPTER, "市财政安排100万元", "市财政统筹安排100万元",
+         "市财政统筹安排100万元", "differs from source.zh.txt"),
     ],
 )
 def test_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, name: str,

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from generator.model import Edition, responsible_names
-from generator.numbers import en_numbers, show, value_set, zh_numbers
-from generator.reconstruct import normalize_ws, reconstruct_zh
+from generator.data.model import Edition, responsible_names
+from generator.data.numbers import show
+from generator.data.reconstruct import normalize_ws, reconstruct_zh
+from tests.number_oracle import en_values, zh_values
 from tests.source_text import parse_source
 
 SOURCE = parse_source()
@@ -57,16 +58,15 @@ def test_clause_text_is_verbatim(edition: Edition, number: int) -> None:
 def test_every_number_of_the_clause_is_in_its_facts(edition: Edition, number: int) -> None:
     clause = edition.clause(number)
     facts = _facts_numbers([*clause.incentives, *clause.targets, *clause.figures])
-    missing = sorted(show(t.value) for t in zh_numbers(SOURCE.clauses[number])
-                     if t.value not in facts)
+    missing = sorted(show(v) for v in zh_values(SOURCE.clauses[number]) if v not in facts)
     assert not missing, f"clause {number}: numbers without a fact: {missing}"
 
 
 @pytest.mark.parametrize("number", CLAUSES)
 def test_english_carries_the_same_numbers(edition: Edition, number: int) -> None:
     clause = edition.clause(number)
-    zh = value_set(zh_numbers(SOURCE.clauses[number]))
-    en = value_set(en_numbers(clause.full_en))
+    zh = zh_values(SOURCE.clauses[number])
+    en = en_values(clause.full_en)
     assert sorted(map(show, zh - en)) == [], f"clause {number}: missing in English"
     assert sorted(map(show, en - zh)) == [], f"clause {number}: English has extra numbers"
 
@@ -96,13 +96,13 @@ def test_every_budget_figure_of_the_chapter_is_in_the_data(edition: Edition, num
     assert normalize_ws(chapter.intro.zh) == normalize_ws(SOURCE.chapter_intros[number])
     facts = _facts_numbers([*chapter.budgets, *chapter.targets, *chapter.figures])
     intro = SOURCE.chapter_intros[number]
-    missing = sorted(show(t.value) for t in zh_numbers(intro) if t.value not in facts)
+    missing = sorted(show(v) for v in zh_values(intro) if v not in facts)
     assert not missing, f"chapter {number}: numbers without a fact: {missing}"
     for budget in chapter.budgets:
         assert budget.quote in intro
-        assert Decimal(budget.amount) in value_set(zh_numbers(budget.quote))
-    en = value_set(en_numbers(chapter.intro.en))
-    assert value_set(zh_numbers(intro)) == en, f"chapter {number}: intro numbers differ in English"
+        assert Decimal(budget.amount) in zh_values(budget.quote)
+    en = en_values(chapter.intro.en)
+    assert zh_values(intro) == en, f"chapter {number}: intro numbers differ in English"
 
 
 def test_chapter_budgets_as_published(edition: Edition) -> None:
@@ -122,7 +122,7 @@ def test_closing_paragraphs_and_total(edition: Edition) -> None:
     closing = "".join(t.zh for t in edition.document.closing)
     assert normalize_ws(closing) == normalize_ws(SOURCE.closing)
     facts = _facts_numbers([*edition.document.budgets, *edition.document.figures])
-    assert {t.value for t in zh_numbers(SOURCE.closing)} <= facts
+    assert zh_values(SOURCE.closing) <= facts
 
 
 def test_reconciliation_is_recorded_not_silent(edition: Edition) -> None:

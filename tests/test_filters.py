@@ -2,9 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.filters import md_inline, money, num_en, num_zh, percent
-from generator.i18n import CALC_MESSAGES, STRINGS
-from generator.render import missing_strings
+from generator.render.filters import md_inline, money, num_en, num_zh, percent
+from generator.render.i18n import CALC_MESSAGES, STRINGS, missing_strings
 
 
 @pytest.mark.parametrize(
@@ -45,4 +44,15 @@ def test_every_interface_string_has_both_languages() -> None:
     assert missing_strings() == []
     for key, value in CALC_MESSAGES.items():
         assert set(value) == {"zh", "en"} and all(value.values()), key
-    assert "site_name" in STRINGS
+
+
+def test_no_interface_string_or_code_names_a_document() -> None:
+    """Anything about one document or issuer lives in policy_data/, not in the generator."""
+    from tests.conftest import ROOT
+
+    strings = [v for table in (STRINGS, CALC_MESSAGES) for value in table.values()
+               for v in value.values()]
+    code = [p.read_text(encoding="utf-8") for folder in ("generator", "calculators")
+            for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".jinja", ".js")]
+    named = [s for s in strings + code if any(w in s for w in ("建德", "Jiande", "jiande"))]
+    assert named == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.fmt import format_text, yaml_files
+from generator.data.fmt import format_text, yaml_files
 from tests.conftest import MINI, REAL
 
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.numbers import en_numbers, value_set, zh_numbers
+from generator.data.numbers import en_numbers, value_set, zh_numbers
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,14 @@ def test_token_positions_point_at_the_text() -> None:
     text = "对首次认定的高新技术企业给予最高20万元奖励"
     (tok,) = zh_numbers(text)
     assert text[tok.start : tok.end] == "20万"
+
+
+def test_the_tests_own_extractor_reads_numbers_as_written() -> None:
+    """tests/number_oracle.py, which the fidelity tests use instead of the generator's own."""
+    from tests.number_oracle import en_values, zh_values
+
+    assert zh_values("给予最高20万元奖励,1.5万元,3.2亿元,亿元以上企业,百亿产业,第3条") == {
+        Decimal(200000), Decimal(15000), Decimal(320000000), Decimal(100000000),
+        Decimal(10000000000), Decimal(3)}
+    assert en_values("up to CNY 200,000 and CNY 1.2 billion, 15% in 2025; 80,00") == {
+        Decimal(200000), Decimal(1200000000), Decimal(15), Decimal(2025), Decimal(80)}

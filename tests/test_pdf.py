@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.model import Edition
-from generator.numbers import en_numbers
-from generator.pdf import find_font
+from generator.data.model import Edition
+from generator.data.numbers import en_numbers
+from generator.data.reconstruct import normalize_ws
+from generator.outputs.pdf import find_font, write_pdfs
 from generator.problems import DataError
-from generator.reconstruct import normalize_ws
 from tests.source_text import parse_source
 
 SOURCE = parse_source()
@@ -36,13 +36,13 @@ def no_hyphens(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def zh_pdf(built_site: Path) -> Path:
-    return built_site / "pdf" / "handbook-zh.pdf"
+def zh_pdf(built_pdfs: Path) -> Path:
+    return built_pdfs / "handbook-zh.pdf"
 
 
 @pytest.fixture(scope="module")
-def en_pdf(built_site: Path) -> Path:
-    return built_site / "pdf" / "handbook-en.pdf"
+def en_pdf(built_pdfs: Path) -> Path:
+    return built_pdfs / "handbook-en.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_en_pdf_has_every_clause_with_its_numbers(en_text: str, edition: Edition
 
 
 def test_zh_pdf_has_every_budget_figure(zh_text: str, edition: Edition) -> None:
-    from generator.filters import money
+    from generator.render.filters import money
 
     for _, item in edition.budget_items.values():
         assert item.quote in zh_text, item.id
@@ -83,8 +83,8 @@ def test_zh_pdf_has_every_budget_figure(zh_text: str, edition: Edition) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_fonts_are_embedded_simplified_chinese(built_site: Path, lang: str) -> None:
-    out = subprocess.run(["pdffonts", str(built_site / "pdf" / f"handbook-{lang}.pdf")],
+def test_fonts_are_embedded_simplified_chinese(built_pdfs: Path, lang: str) -> None:
+    out = subprocess.run(["pdffonts", str(built_pdfs / f"handbook-{lang}.pdf")],
                          check=True, capture_output=True, text=True).stdout
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
     assert rows, "no fonts listed"
@@ -97,9 +97,9 @@ def test_fonts_are_embedded_simplified_chinese(built_site: Path, lang: str) -> N
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_outline_has_every_chapter_and_clause(built_site: Path, edition: Edition,
+def test_outline_has_every_chapter_and_clause(built_pdfs: Path, edition: Edition,
                                               lang: str) -> None:
-    reader = PdfReader(built_site / "pdf" / f"handbook-{lang}.pdf")
+    reader = PdfReader(built_pdfs / f"handbook-{lang}.pdf")
 
     def titles(items: list) -> list[str]:  # type: ignore[type-arg]
         out: list[str] = []
@@ -161,13 +161,13 @@ def test_make_pdf_without_font_writes_no_pdf(tmp_path: Path) -> None:
                          check=False)
     assert run.returncode == 1
     assert "fonts-noto-cjk" in run.stderr
-    assert not list(out.glob("*.pdf")) if out.exists() else True
+    assert not out.exists() or list(out.iterdir()) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pdf_links_resolve(built_site: Path, lang: str) -> None:
+def test_pdf_links_resolve(built_pdfs: Path, lang: str) -> None:
     """Every internal link lands on a page; external links are plain http(s) addresses."""
-    reader = PdfReader(built_site / "pdf" / f"handbook-{lang}.pdf")
+    reader = PdfReader(built_pdfs / f"handbook-{lang}.pdf")
     pages = {p.indirect_reference.idnum for p in reader.pages}  # type: ignore[union-attr]
     named = reader.named_destinations
     internal = external = 0
@@ -190,3 +190,26 @@ def test_pdf_links_resolve(built_site: Path, lang: str) -> None:
                 target = dest[0] if dest is not None else None
                 assert target is not None and target.idnum in pages
     assert internal > 50  # the TOC and unit index link to every clause
+
+
+def test_two_typesettings_are_byte_identical(built_pdfs: Path, edition: Edition,
+                                             tmp_path: Path) -> None:
+    from tests.conftest import SOURCE_DATE
+
+    again = write_pdfs(edition, tmp_path, SOURCE_DATE)
+    differ = [p.name for p in again if p.read_bytes() != (built_pdfs / p.name).read_bytes()]
+    assert differ == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_site_links_the_pdf_it_publishes(built_site: Path, built_pdfs: Path,
+                                             lang: str) -> None:
+    """The site's PDF links point at /pdf/<name>, and <name> is a file the PDF output writes."""
+    from tests.html_text import soup
+
+    html = soup(built_site / lang / "index.html")
+    targets = {str(a["href"]) for a in html.select('a[href$=".pdf"]')}
+    assert targets
+    for href in targets:
+        assert "/pdf/" in "/" + href.lstrip("./"), href
+        assert (built_pdfs / href.rsplit("/", 1)[-1]).is_file(), href

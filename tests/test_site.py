@@ -9,13 +9,22 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from generator.filters import money
-from generator.model import Edition, responsible_names
-from generator.numbers import en_numbers, show, value_set, zh_numbers
-from generator.reconstruct import normalize_ws
+from generator.cli import main, parser
+from generator.data.model import Edition, responsible_names
+from generator.data.numbers import show, zh_numbers
+from generator.data.reconstruct import normalize_ws
+from generator.pipeline import build, read_library
+from generator.render.filters import money
+from generator.render.jinja import environment, template_problem
+from generator.render.pages import Page, pages
+from generator.render.view import View
+from tests.conftest import DATA, FIXTURES, MINI, ROOT, settings_for
 from tests.html_text import soup, text_of
+from tests.number_oracle import en_values, zh_values
 from tests.source_text import parse_source
 
 SOURCE = parse_source()
@@ -26,18 +35,42 @@ def page(site: Path, lang: str, path: str) -> Path:
     return site / lang / path / "index.html"
 
 
+def table_pages(edition: Edition, lang: str) -> list[Page]:
+    library = read_library(DATA)
+    return list(pages(View(edition, library, lang, None)))
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_type_exists(built_site: Path, edition: Edition, lang: str) -> None:
-    missing = []
-    paths = ["", "units", "budget", "incentives", "targets", "data"]
-    paths += [f"chapters/{ch.number}" for ch in edition.chapters]
-    paths += [f"clauses/{c.number}" for c in edition.clauses]
-    paths += [f"units/{u.id}" for u in edition.units]
-    for p in paths:
-        if not page(built_site, lang, p).is_file():
-            missing.append(p)
+def test_every_page_of_the_page_table_is_built(built_site: Path, edition: Edition,
+                                               lang: str) -> None:
+    listed = table_pages(edition, lang)
+    missing = [p.url for p in listed if not page(built_site, lang, p.url).is_file()]
     assert missing == []
-    assert len(paths) == 6 + 8 + 50 + len(edition.units)
+    # the table itself covers the document: every chapter, clause and unit, each once
+    urls = [p.url for p in listed]
+    assert len(urls) == len(set(urls))
+    for want in ([f"chapters/{ch.number}/" for ch in edition.chapters]
+                 + [f"clauses/{c.number}/" for c in edition.clauses]
+                 + [f"units/{u.id}/" for u in edition.units]):
+        assert want in urls, want
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_lists_every_page_once(built_site: Path, edition: Edition,
+                                          lang: str) -> None:
+    """The navigation comes from the same table: every page is reachable from it."""
+    listed = table_pages(edition, lang)
+    html = soup(page(built_site, lang, "clauses/14"))
+    linked = {str(a["href"]).rstrip("/")
+              for a in html.select("nav.md-nav--primary a.md-nav__link[href]")}
+    top = {p.url for p in listed if p.type.nav != "child"}
+    # navigation.prune keeps only the open section's children: every section and top entry
+    # is linked from any page, and clause 14's own chapter lists its clauses
+    missing = [u for u in top if ("../../" + u).rstrip("/") not in linked]
+    assert missing == []
+    chapter = edition.chapter_of[14]
+    for c in chapter.clauses:
+        assert f"../{c.number}" in linked or (c.number == 14 and "." in linked), c.number
 
 
 @pytest.mark.parametrize("number", sorted(SOURCE.clauses))
@@ -45,7 +78,8 @@ def test_zh_clause_page_has_the_published_text(built_site: Path, number: int) ->
     html = soup(page(built_site, "zh", f"clauses/{number}"))
     body = text_of(html.select_one(".ph-clause-text"))
     assert body == normalize_ws(f"{number}.{SOURCE.clauses[number]}")
-    assert html.html is not None
+    title = html.title.get_text() if html.title else ""
+    assert title.startswith(f"第{number}条 "), title
 
 
 @pytest.mark.parametrize("number", sorted(SOURCE.clauses))
@@ -54,8 +88,8 @@ def test_en_clause_page_carries_the_same_numbers(built_site: Path, number: int) 
     node = html.select_one(".ph-clause-text")
     assert node is not None
     text = node.get_text(" ")
-    zh = value_set(zh_numbers(SOURCE.clauses[number]))
-    en = value_set(en_numbers(text)) - {number}  # the clause number itself prefixes the text
+    zh = zh_values(SOURCE.clauses[number])
+    en = en_values(text) - {number}  # the clause number itself prefixes the text
     assert sorted(map(show, zh - en)) == [] and sorted(map(show, en - zh)) == []
     original = html.select_one(".ph-original")
     assert original is not None and normalize_ws(SOURCE.clauses[number]) in text_of(original)
@@ -202,6 +236,8 @@ def test_no_broken_internal_link_or_anchor(built_site: Path) -> None:
             if resolved is None:
                 continue
             target, fragment = resolved
+            if target.parent == built_site / "pdf":
+                continue  # this site has no PDFs: test_pdf checks these links
             if not target.exists():
                 broken.append(f"{path.relative_to(built_site)} -> {a['href']}")
                 continue
@@ -242,33 +278,30 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def test_two_builds_are_byte_identical(tmp_path: Path, built_site: Path,
                                        site_port: int) -> None:
-    from generator.build import BuildOptions, build
-
-    again = build(BuildOptions(out=tmp_path / "site", work=tmp_path / "work",
-                               site_url=f"http://127.0.0.1:{site_port}/", pdf=True))
+    again = build(settings_for(tmp_path / "site", tmp_path / "work",
+                               site_url=f"http://127.0.0.1:{site_port}/"))
     first, second = _tree(built_site), _tree(again)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == []
 
 
+@pytest.mark.site
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path, capsys:
                                                  pytest.CaptureFixture[str]) -> None:
     import shutil
 
-    from generator.build import BuildOptions, main_build
-    from tests.conftest import MINI
-
-    edition = tmp_path / "edition"
+    edition = tmp_path / "data" / "mini"
     shutil.copytree(MINI, edition)
+    shutil.copy(FIXTURES / "library.yaml", tmp_path / "data")
     out = tmp_path / "site"
-    opts = BuildOptions(out=out, work=tmp_path / "work", edition=edition)
-    assert main_build(opts) == 0
+    args = ["--data", str(tmp_path / "data"), "build", "--out", str(out)]
+    assert main(args) == 0
     before = _tree(out)
     chapter = edition / "chapters" / "01-science.yaml"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(
         "max_amount: 200000", "max_amount: [oops"), encoding="utf-8")
-    assert main_build(opts) == 1
+    assert main(args) == 1
     err = capsys.readouterr().err
     assert f"{chapter}:" in err and "YAML syntax error" in err
     assert "left as it was" in err
@@ -278,30 +311,43 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path, capsys:
 def test_a_template_error_names_the_template_line() -> None:
     import jinja2
 
-    from generator.build import template_problem
-    from generator.render import environment
-
     template = environment().get_template("clause.md.jinja")
     with pytest.raises(jinja2.UndefinedError) as info:
         template.render(lang="zh")  # no clause: StrictUndefined stops at its first use
     problem = template_problem(info.value)
-    assert problem.path.endswith("generator/templates/clause.md.jinja")
+    assert problem.path.endswith("generator/render/templates/clause.md.jinja")
     assert problem.line == 1
     assert "template error" in problem.message and "'c' is undefined" in problem.message
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_editors_guide_is_on_the_site(built_site: Path, lang: str) -> None:
+def test_editors_guide_on_the_site_is_the_contributing_guide(built_site: Path,
+                                                             lang: str) -> None:
+    """One source: the page is CONTRIBUTING(.zh).md, every heading and every command."""
+    guide = (ROOT / ("CONTRIBUTING.md" if lang == "en" else "CONTRIBUTING.zh.md")).read_text(
+        encoding="utf-8")
     html = soup(page(built_site, lang, "editors"))
-    text = html.get_text()
-    assert "make check" in text and "changes.yaml" in text and "source.zh.txt" in text
-    assert html.select("table")
+    headings = [h.get_text().strip().rstrip("¶") for h in html.select("article h1, article h2")]
+    assert headings == [ln.lstrip("#").strip() for ln in guide.splitlines()
+                        if re.match(r"#{1,2} ", ln)]
+    code = {c.get_text() for c in html.select("article code")}
+    written = BeautifulSoup(markdown.markdown(guide, extensions=["tables"]), "html.parser")
+    assert {c.get_text() for c in written.select("code")} <= code
+
+
+def test_the_two_guides_have_the_same_structure() -> None:
+    """CONTRIBUTING.md and CONTRIBUTING.zh.md stay in step: same sections, same commands and
+    file names in the same order."""
+    def shape(name: str) -> tuple[int, list[str]]:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        sections = len(re.findall(r"^## ", text, re.M))
+        commands = re.findall(r"`((?:make|python -m|\.venv/bin/)[^`]*)`", text)
+        return sections, commands
+
+    assert shape("CONTRIBUTING.md") == shape("CONTRIBUTING.zh.md")
 
 
 def test_every_cli_command_is_documented() -> None:
-    from generator.cli import parser
-    from tests.conftest import ROOT
-
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     sub = next(a for a in parser()._actions if a.dest == "command")
     for name in sub.choices:  # type: ignore[union-attr]
@@ -319,3 +365,20 @@ def test_every_generated_page_links_its_data(built_site: Path, lang: str) -> Non
         if edit is None or not re.match(r"policy_data/[\w./-]+\.yaml:\d+$", edit.get_text()):
             missing.append(rel)
     assert missing == []
+
+
+@pytest.mark.site
+def test_plain_mkdocs_builds_one_language(tmp_path: Path) -> None:
+    """What anyone who knows MkDocs types first: `mkdocs build` with the top-level mkdocs.yml
+    loads, validates and renders the data through the hooks."""
+    import subprocess
+
+    out = tmp_path / "zh"
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f",
+                          str(ROOT / "mkdocs.yml"), "-d", str(out)], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    html = soup(out / "clauses" / "14" / "index.html")
+    assert normalize_ws(SOURCE.clauses[14]) in text_of(html.select_one(".ph-clause-text"))
+    assert (out / "feed.xml").is_file() and (out / "editors" / "index.html").is_file()
+    assert html.html is not None and html.html.get("lang") == "zh-Hans"

@@ -1,5 +1,5 @@
 // The shared case list against the JS engine, under Node's own test runner.
-// Run: python -m calculators export && node --test tests/js/
+// Run through pytest (tests/test_calculators.py writes rules.json and cases.json and sets CALC_DIR).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -1,0 +1,56 @@
+"""Calculator rules: every rule names a calculator and inputs that exist, of the right kind,
+and every calculator computes something."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.data.checks.common import Loc
+from generator.data.model import Edition
+from generator.data.schema import InputKind
+from generator.problems import Problem
+
+
+def calculator_rules(ed: Edition) -> Iterable[Problem]:
+    """Every rule names a calculator and inputs that exist, of the right kind."""
+    out: list[Problem] = []
+    calcs = {k.id: k for k in ed.calculators}
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
+        for ci, c in enumerate(ch.clauses):
+            for ii, inc in enumerate(c.incentives):
+                for ri, rule in enumerate(inc.rules):
+                    loc: Loc = ("clauses", ci, "incentives", ii, "rules", ri)
+                    calc = calcs.get(rule.calculator)
+                    if calc is None:
+                        out.append(f.problem((*loc, "calculator"), f"calculator `{rule.calculator}`"
+                                             " does not exist; add it to calculators.yaml"))
+                        continue
+                    inputs = {i.key: i for i in calc.inputs}
+                    for key in [k for k in (rule.base, rule.threshold_input) if k]:
+                        if key not in inputs or inputs[key].kind is not InputKind.NUMBER:
+                            numbers = [i.key for i in calc.inputs if i.kind is InputKind.NUMBER]
+                            out.append(f.problem(loc, f"`{key}` is not a number input of "
+                                                 f"calculator `{calc.id}`; use one of {numbers}"))
+                    if inc.threshold is not None and not (rule.threshold_input or rule.base):
+                        out.append(f.problem(loc, "the incentive has a threshold: name the input "
+                                             "it applies to in `threshold_input` or `base`"))
+                    for key, values in rule.when.items():
+                        inp = inputs.get(key)
+                        if inp is None or inp.kind is InputKind.NUMBER:
+                            out.append(f.problem((*loc, "when"), f"`{key}` is not a choice input "
+                                                 f"of calculator `{calc.id}`"))
+                            continue
+                        keys = {o.key for o in inp.options}
+                        for v in values:
+                            if v not in keys:
+                                out.append(f.problem((*loc, "when"), f"`{v}` is not an option of "
+                                                     f"`{key}`; use one of {sorted(keys)}"))
+    used = {r.calculator for _, i in ed.incentives() for r in i.rules}
+    if "calculators.yaml" in ed.files:
+        cf = ed.files["calculators.yaml"]
+        for ki, k in enumerate(ed.calculators):
+            if k.id not in used:
+                out.append(cf.problem(("calculators", ki, "id"), f"calculator `{k.id}` has no "
+                                      "incentive rule; add `rules` to the incentives it computes"))
+    return out

@@ -1,0 +1,70 @@
+"""Numbering and ids: chapters 1..N, clauses 1..N in chapter order, ids unique; glossary terms
+unique; the change log names clauses that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.data.checks.common import Loc, dupes
+from generator.data.load import YamlFile
+from generator.data.model import Edition
+from generator.problems import Problem
+
+
+def numbering(ed: Edition) -> Iterable[Problem]:
+    """Chapters run 1..N; clauses run 1..N in chapter order; fact ids are unique per clause."""
+    out: list[Problem] = []
+    numbers = [ch.number for ch in ed.chapters]
+    for n in sorted(dupes(numbers)):
+        for ch in ed.chapters:
+            if ch.number == n:
+                out.append(ed.chapter_files[n].problem(("number",), f"chapter number {n} is used "
+                           "by more than one file; give each chapter its own number"))
+    if sorted(set(numbers)) != list(range(1, len(set(numbers)) + 1)):
+        f = ed.chapter_files[max(numbers)]
+        out.append(f.problem(("number",), f"chapter numbers {sorted(numbers)} are not 1..N "
+                             "without gaps; renumber the chapters"))
+    seen: dict[int, tuple[YamlFile, Loc]] = {}
+    expected = 1
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
+        for ci, c in enumerate(ch.clauses):
+            loc: Loc = ("clauses", ci, "number")
+            if c.number in seen:
+                pf, ploc = seen[c.number]
+                pl = pf.position(ploc)[0]
+                out.append(f.problem(loc, f"clause number {c.number} is duplicated (also at "
+                                     f"{pf.name}:{pl}); clause numbers must be unique"))
+            elif c.number != expected:
+                out.append(f.problem(loc, f"clause number {c.number} is out of sequence: "
+                                     f"expected {expected}; clauses run 1..N in chapter order "
+                                     "without gaps"))
+            seen.setdefault(c.number, (f, loc))
+            expected = max(expected, c.number) + 1
+        for ci, c in enumerate(ch.clauses):
+            for dup in sorted(dupes(x.id for x in c.incentives)):
+                out.append(f.problem(("clauses", ci, "incentives"), f"incentive id `{dup}` is "
+                                     "used twice in this clause; ids must be unique per clause"))
+            for dup in sorted(dupes(x.id for x in c.targets)):
+                out.append(f.problem(("clauses", ci, "targets"), f"target id `{dup}` is used "
+                                     "twice in this clause; ids must be unique per clause"))
+    return out
+
+
+def glossary(ed: Edition) -> Iterable[Problem]:
+    """Each glossary term is defined once."""
+    f = ed.files["glossary.yaml"]
+    dup = dupes(t.zh for t in ed.glossary)
+    return [f.problem(("terms", i, "zh"), f"glossary term `{t.zh}` is defined twice; keep one")
+            for i, t in enumerate(ed.glossary) if t.zh in dup]
+
+
+def change_log(ed: Edition) -> Iterable[Problem]:
+    """Change-log entries name clauses of this document."""
+    if "changes.yaml" not in ed.files:
+        return []
+    f = ed.files["changes.yaml"]
+    numbers = {c.number for c in ed.clauses}
+    return [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
+                      "numbers of this edition") for i, ch in enumerate(ed.changes)
+            for n in ch.clauses if n not in numbers]

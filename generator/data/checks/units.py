@@ -1,0 +1,94 @@
+"""Responsible and lead units: every id exists, and the units the published text names in
+(责任单位:…) and 由…牵头实施 are the units the data lists, in the same order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from generator.data.checks.common import Loc, dupes
+from generator.data.load import YamlFile
+from generator.data.model import Edition, lead_names, responsible_names
+from generator.data.schema import Chapter, Clause
+from generator.problems import Problem
+
+
+def units(ed: Edition) -> Iterable[Problem]:
+    """Unit ids and names are unique; a unit no clause or chapter names is noted."""
+    f = ed.files["units.yaml"]
+    out: list[Problem] = []
+    for dup in sorted(dupes(u.id for u in ed.units)):
+        out.append(f.problem(("units",), f"unit id `{dup}` is defined twice; ids must be unique"))
+    names = [n for u in ed.units for n in (u.name.zh, *u.aliases)]
+    for dup in sorted(dupes(names)):
+        out.append(f.problem(("units",), f"unit name or alias `{dup}` belongs to two units; a "
+                             "name must resolve to one unit"))
+    used = {uid for c in ed.clauses for uid in c.responsible_units}
+    used |= {uid for ch in ed.chapters for uid in ch.lead_units}
+    for ui, u in enumerate(ed.units):
+        if u.id not in used:
+            out.append(f.problem(("units", ui, "id"), f"unit `{u.id}` is neither responsible for "
+                                 "a clause nor leads a chapter; it is listed for the notice only",
+                                 note=True))
+    return out
+
+
+def chapter_leads(ed: Edition) -> Iterable[Problem]:
+    """Each chapter's lead units are the units of its 由…牵头实施."""
+    for ch in ed.chapters:
+        yield from _check_lead(ed, ed.chapter_files[ch.number], ch)
+
+
+def responsible_units(ed: Edition) -> Iterable[Problem]:
+    """Each clause's responsible units are the units of its (责任单位:…)."""
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
+        for ci, c in enumerate(ch.clauses):
+            yield from _check_responsible(ed, f, ("clauses", ci), c)
+
+
+def _unit_ids(ed: Edition, f: YamlFile, loc: Loc, ids: Sequence[str]) -> list[Problem]:
+    return [f.problem((*loc, i), f"unit id `{uid}` does not exist; use an id from units.yaml "
+                      "or add the unit there")
+            for i, uid in enumerate(ids) if uid not in ed.unit_by_id]
+
+
+def _named(ed: Edition, f: YamlFile, loc: Loc, names: list[str], ids: Sequence[str],
+           where: str) -> list[Problem]:
+    out: list[Problem] = []
+    resolved: list[str] = []
+    for name in names:
+        unit = ed.unit_by_name.get(name)
+        if unit is None:
+            out.append(f.problem(loc, f"{where} names `{name}`, which is no unit's name or alias; "
+                                 "add it to units.yaml"))
+        else:
+            resolved.append(unit.id)
+    if not out and resolved != list(ids):
+        out.append(f.problem(loc, f"{where} names units {resolved} but the data lists {list(ids)};"
+                             " list the same units in the same order"))
+    return out
+
+
+def _check_responsible(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Problem]:
+    out = _unit_ids(ed, f, (*loc, "responsible_units"), c.responsible_units)
+    names = responsible_names(c.text.zh)
+    if names is None:
+        return [*out, f.problem((*loc, "text", "zh"), f"clause {c.number}: the zh text must end "
+                                "with its (责任单位:…) parenthesis as published")]
+    if not out:
+        out += _named(ed, f, (*loc, "responsible_units"), names, c.responsible_units,
+                      f"clause {c.number}'s 责任单位")
+    if "(Responsible" not in c.text.en:
+        out.append(f.problem((*loc, "text", "en"), f"clause {c.number}: the en text must end "
+                             "with its (Responsible units: …) parenthesis"))
+    return out
+
+
+def _check_lead(ed: Edition, f: YamlFile, ch: Chapter) -> list[Problem]:
+    out = _unit_ids(ed, f, ("lead_units",), ch.lead_units)
+    names = lead_names(ch.lead.zh)
+    if names is None:
+        return [*out, f.problem(("lead", "zh"), "the lead must read 由…牵头实施 as published")]
+    if not out:
+        out += _named(ed, f, ("lead_units",), names, ch.lead_units, f"chapter {ch.number}'s lead")
+    return out

@@ -1,0 +1,204 @@
+"""Stage 1, load: a document folder's files -> raw data that remembers where every key and
+item sits (file:line:col). Nothing here knows what the data means; `validate` does.
+
+ruamel's C parser composes the node tree (with every position) quickly; only plain maps,
+sequences and scalars are constructed: any explicit tag (`!!python/object`, `!foo`) is
+refused, as are files over MAX_BYTES and nesting deeper than MAX_DEPTH. Formatting (which
+must keep comments) uses ruamel's round-trip mode separately.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import Problem, display_path
+
+REQUIRED = ("document.yaml", "units.yaml", "glossary.yaml", "source.zh.txt")
+OPTIONAL = ("calculators.yaml", "changes.yaml")
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+# Implicit tags the resolver gives plain YAML; anything else was written by hand (`!!python/…`).
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A loaded YAML file: plain Python data plus the composed node tree for positions."""
+
+    path: Path
+    data: Any
+    tree: Node
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def position(self, loc: Sequence[int | str]) -> tuple[int, int]:
+        """1-based (line, col) of the deepest node on `loc` that exists."""
+        node: Node = self.tree
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        for key in loc:
+            if isinstance(node, MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == key), None)
+                if match is None:
+                    continue  # pydantic adds union branch names to locations; skip them
+                line, col = match[0].start_mark.line + 1, match[0].start_mark.column + 1
+                node = match[1]
+            elif isinstance(node, SequenceNode) and isinstance(key, int) \
+                    and 0 <= key < len(node.value):
+                node = node.value[key]
+                line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        return line, col
+
+    def problem(self, loc: Sequence[int | str], message: str, note: bool = False) -> Problem:
+        line, col = self.position(loc)
+        return Problem(self.name, line, col, message, note)
+
+
+class LoadError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _check_nodes(root: Node, name: str) -> None:
+    """Refuse explicit tags and deep nesting before anything is constructed."""
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise LoadError(Problem(name, line, 1, f"nesting deeper than {MAX_DEPTH} levels; "
+                                    "flatten the data"))
+        if node.tag not in _PLAIN_TAGS:
+            raise LoadError(Problem(name, line, node.start_mark.column + 1,
+                                    f"YAML tag {node.tag} is not allowed; write plain values"))
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                stack += [(k, depth + 1), (v, depth + 1)]
+        elif isinstance(node, SequenceNode):
+            stack += [(v, depth + 1) for v in node.value]
+        elif not isinstance(node, ScalarNode):
+            raise LoadError(Problem(name, line, 1, "unsupported YAML node; write plain values"))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def load_yaml(path: Path) -> YamlFile:
+    """Compose with ruamel's C parser (fast, positions kept), check, then construct safely."""
+    name = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(Problem(name, 1, 1, f"file is {size} bytes, over the "
+                                    f"{MAX_BYTES}-byte limit; split it or remove the bulk"))
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(Problem(name, 1, 1, f"not UTF-8 ({exc.reason}); save it as UTF-8")) from exc
+    except OSError as exc:
+        raise LoadError(Problem(name, 1, 1, f"cannot read: {exc.strerror}")) from exc
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        try:
+            tree = yaml.compose(raw)
+        except MarkedYAMLError:
+            # libyaml (C) is YAML 1.1 and rejects some valid YAML 1.2, such as a colon inside
+            # a flow-style Chinese text ({zh: 甲:乙}); the pure parser decides.
+            yaml = YAML(typ="safe", pure=True)
+            tree = yaml.compose(raw)
+        if tree is None:
+            raise LoadError(Problem(name, 1, 1, "file is empty; it must hold a mapping"))
+        _check_nodes(tree, name)
+        data = _plain(yaml.constructor.construct_document(tree))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        what = exc.problem or exc.context or "invalid YAML"
+        raise LoadError(Problem(name, line, col, f"YAML syntax error: {what}; check indentation, "
+                                "colons and quotes on this line")) from exc
+    except (YAMLError, RecursionError) as exc:
+        raise LoadError(Problem(name, 1, 1, f"cannot parse YAML: {exc}")) from exc
+    if not isinstance(data, dict):
+        raise LoadError(Problem(name, 1, 1, "top level must be a mapping of keys to values"))
+    return YamlFile(path, data, tree)
+
+
+class Unreadable(Exception):
+    """The folder cannot be read at all (missing folder or file): exit code 2."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything a document folder holds, read but not yet understood. A YAML file that
+    cannot be parsed is absent from `files` / `chapters` and reported in `problems`."""
+
+    folder: Path
+    files: dict[str, YamlFile]  # document.yaml, units.yaml, glossary.yaml and optional files
+    chapters: tuple[YamlFile, ...]
+    source_text: str
+    problems: tuple[Problem, ...]
+    unparsed: frozenset[str]  # names of YAML files that could not be loaded
+
+    @property
+    def complete(self) -> bool:
+        return not self.unparsed
+
+
+def read_document(folder: Path) -> Sources:
+    """Read a document folder: document.yaml, units.yaml, glossary.yaml, source.zh.txt,
+    chapters/*.yaml, and calculators.yaml / changes.yaml when present."""
+    name = display_path(folder)
+    missing = [f for f in REQUIRED if not (folder / f).is_file()]
+    chapter_paths = sorted((folder / "chapters").glob("*.yaml"))
+    if not folder.is_dir() or missing or not chapter_paths:
+        what = (["folder does not exist"] if not folder.is_dir() else
+                [f"missing {f}" for f in missing] +
+                ([] if chapter_paths else ["no chapters/*.yaml"]))
+        raise Unreadable([Problem(name, 1, 1, f"{w}; a document folder needs "
+                                  f"{', '.join(REQUIRED)} and chapters/*.yaml") for w in what])
+    try:
+        source = (folder / "source.zh.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Unreadable([Problem(name, 1, 1, f"cannot read source.zh.txt: {exc}")]) from exc
+    problems: list[Problem] = []
+    unparsed: set[str] = set()
+
+    def read(path: Path) -> YamlFile | None:
+        try:
+            return load_yaml(path)
+        except LoadError as exc:
+            problems.append(exc.problem)
+            unparsed.add(path.relative_to(folder).as_posix())
+            return None
+
+    names = [f for f in REQUIRED if f.endswith(".yaml")]
+    names += [f for f in OPTIONAL if (folder / f).is_file()]
+    files = {f: y for f in names if (y := read(folder / f)) is not None}
+    chapters = tuple(y for p in chapter_paths if (y := read(p)) is not None)
+    return Sources(folder, files, chapters, source, tuple(problems), frozenset(unparsed))

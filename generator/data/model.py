@@ -1,0 +1,243 @@
+"""Stage 3, model: the parsed files of one document assembled into a cross-referenced
+`Edition`, complete before anything renders. Pure: no file is read here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from generator.data.load import Sources, YamlFile
+from generator.data.schema import (
+    BudgetItem,
+    BudgetSource,
+    Calculator,
+    Change,
+    Chapter,
+    Clause,
+    Document,
+    GlossaryEntry,
+    Incentive,
+    Rule,
+    Target,
+    Unit,
+)
+
+RESPONSIBLE_OPEN = "(责任单位:"
+
+
+def responsible_names(clause_zh: str) -> list[str] | None:
+    """Unit names in the clause's closing `(责任单位:…)`, split on 、 outside brackets."""
+    start = clause_zh.rfind(RESPONSIBLE_OPEN)
+    if start < 0 or not clause_zh.endswith(")"):
+        return None
+    inner = clause_zh[start + len(RESPONSIBLE_OPEN) : -1]
+    names, depth, current = [], 0, ""
+    for ch in inner:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "、" and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += ch
+    names.append(current)
+    return [n.strip() for n in names]
+
+
+def lead_names(lead_zh: str) -> list[str] | None:
+    """Unit names in a chapter heading's `由…牵头实施`."""
+    if not (lead_zh.startswith("由") and lead_zh.endswith("牵头实施")):
+        return None
+    return [n.strip() for n in lead_zh[1 : -len("牵头实施")].split("、")]
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """The stated total beside the sum of the figures the document lists."""
+
+    total: BudgetItem
+    city_items: tuple[BudgetItem, ...]
+    higher_items: tuple[BudgetItem, ...]
+    overlap_items: tuple[BudgetItem, ...]
+
+    @property
+    def city_sum(self) -> int:
+        return sum(i.amount for i in self.city_items)
+
+    @property
+    def higher_sum(self) -> int:
+        return sum(i.amount for i in self.higher_items)
+
+    @property
+    def overlap_sum(self) -> int:
+        return sum(i.amount for i in self.overlap_items)
+
+    @property
+    def city_net(self) -> int:
+        return self.city_sum - self.overlap_sum
+
+    @property
+    def all_net(self) -> int:
+        return self.city_sum + self.higher_sum - self.overlap_sum
+
+    @property
+    def difference(self) -> int:
+        """Stated total minus the city-level figures, overlaps removed."""
+        return self.total.amount - self.city_net
+
+
+@dataclass(frozen=True)
+class Edition:
+    folder: Path
+    document: Document
+    chapters: tuple[Chapter, ...]
+    units: tuple[Unit, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    source_text: str
+    calculators: tuple[Calculator, ...] = ()
+    changes: tuple[Change, ...] = ()
+    files: dict[str, YamlFile] = field(default_factory=dict, compare=False, repr=False)
+    chapter_files: dict[int, YamlFile] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @cached_property
+    def source_lines(self) -> frozenset[str]:
+        return frozenset(line.strip("\r") for line in self.source_text.splitlines())
+
+    @cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for ch in self.chapters for c in ch.clauses)
+
+    @cached_property
+    def chapter_of(self) -> dict[int, Chapter]:
+        return {c.number: ch for ch in self.chapters for c in ch.clauses}
+
+    def clause(self, number: int) -> Clause:
+        return next(c for c in self.clauses if c.number == number)
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def unit_by_name(self) -> dict[str, Unit]:
+        out: dict[str, Unit] = {}
+        for u in self.units:
+            for name in (u.name.zh, *u.aliases):
+                out[name] = u
+        return out
+
+    def clauses_of_unit(self, unit_id: str) -> list[Clause]:
+        return [c for c in self.clauses if unit_id in c.responsible_units]
+
+    def chapters_led_by(self, unit_id: str) -> list[Chapter]:
+        return [ch for ch in self.chapters if unit_id in ch.lead_units]
+
+    def changes_of_clause(self, number: int) -> list[Change]:
+        """Entries naming the clause, newest first."""
+        return sorted((c for c in self.changes if number in c.clauses),
+                      key=lambda c: c.date, reverse=True)
+
+    def last_changed(self, number: int) -> str | None:
+        """Date the clause's data last changed: its own entries or document-wide ones."""
+        dates = [c.date for c in self.changes if not c.clauses or number in c.clauses]
+        return max(dates) if dates else None
+
+    def calculator_rules(self, calc_id: str) -> list[tuple[Clause, Incentive, Rule]]:
+        return [(c, i, r) for c, i in self.incentives() for r in i.rules if r.calculator == calc_id]
+
+    def calculators_of_clause(self, number: int) -> list[Calculator]:
+        ids = {r.calculator for i in self.clause(number).incentives for r in i.rules}
+        return [k for k in self.calculators if k.id in ids]
+
+    def incentives(self) -> Iterator[tuple[Clause, Incentive]]:
+        for c in self.clauses:
+            for i in c.incentives:
+                yield c, i
+
+    def targets(self) -> Iterator[tuple[Clause | None, Chapter, Target]]:
+        for ch in self.chapters:
+            for t in ch.targets:
+                yield None, ch, t
+            for c in ch.clauses:
+                for t in c.targets:
+                    yield c, ch, t
+
+    @cached_property
+    def budget_items(self) -> dict[str, tuple[Chapter | None, BudgetItem]]:
+        out: dict[str, tuple[Chapter | None, BudgetItem]] = {}
+        for ch in self.chapters:
+            for b in ch.budgets:
+                out.setdefault(b.id, (ch, b))
+        for b in self.document.budgets:
+            out.setdefault(b.id, (None, b))
+        return out
+
+    def top_level_budgets(self, chapter: Chapter) -> list[BudgetItem]:
+        """A chapter's items that are not a part of another item (the chapter's allocation)."""
+        inner = {p for b in chapter.budgets for p in b.parts} | {
+            b.id for b in chapter.budgets if b.within is not None
+        }
+        return [b for b in chapter.budgets if b.id not in inner]
+
+    @cached_property
+    def reconciliation(self) -> Reconciliation | None:
+        totals = [b for b in self.document.budgets if b.within is None]
+        if not totals:
+            return None
+        city: list[BudgetItem] = []
+        higher: list[BudgetItem] = []
+        for ch in self.chapters:
+            for b in self.top_level_budgets(ch):
+                for leaf in self.by_source(b):
+                    (city if leaf.source is BudgetSource.CITY else higher).append(leaf)
+        overlaps = tuple(
+            b for ch in self.chapters for b in ch.budgets if b.overlaps is not None
+        )
+        return Reconciliation(totals[0], tuple(city), tuple(higher), overlaps)
+
+    def by_source(self, item: BudgetItem) -> list[BudgetItem]:
+        """Split a `total` item into its city and higher parts; others are themselves."""
+        if item.source is not BudgetSource.TOTAL:
+            return [item]
+        out: list[BudgetItem] = []
+        for pid in item.parts:
+            out += self.by_source(self.budget_items[pid][1])
+        return out
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The files of a document folder, each validated against its schema (stage 2). A file
+    that failed its schema is None (a chapter: left out), and `complete` is False."""
+
+    document: Document
+    units: tuple[Unit, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    chapters: tuple[tuple[YamlFile, Chapter], ...]
+    calculators: tuple[Calculator, ...]
+    changes: tuple[Change, ...]
+    complete: bool
+
+
+def assemble(sources: Sources, parts: Parts) -> Edition:
+    """The edition, chapters in number order, each remembering its file for positions."""
+    ordered = sorted(parts.chapters, key=lambda fc: fc[1].number)
+    return Edition(
+        folder=sources.folder,
+        document=parts.document,
+        chapters=tuple(ch for _, ch in ordered),
+        units=parts.units,
+        glossary=parts.glossary,
+        source_text=sources.source_text,
+        calculators=parts.calculators,
+        changes=parts.changes,
+        files=dict(sources.files),
+        chapter_files={ch.number: f for f, ch in ordered},
+    )
+

@@ -1,0 +1,508 @@
+"""The one schema of policy data: validates, documents (field descriptions) and exports JSON Schema.
+
+Every model forbids unknown keys, so a misspelt or misplaced key is an error, never silently
+dropped. Cross-checks that need the whole document (quotes, numbers, unit ids) live in
+`generator.validate`; this module only says what each file may contain.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        description="Lower-case ASCII id with hyphens, e.g. `high-tech-first`.",
+    ),
+]
+NonEmpty = Annotated[str, Field(min_length=1)]
+Quote = Annotated[
+    str,
+    Field(
+        min_length=2,
+        description="The exact substring of the Chinese text this fact comes from (verbatim).",
+    ),
+]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Text(StrictModel):
+    """A text in both languages. Both are required: a missing translation is an error."""
+
+    zh: NonEmpty = Field(description="Simplified Chinese, as published where it is published.")
+    en: NonEmpty = Field(description="English translation written by the project.")
+
+
+class Currency(StrEnum):
+    CNY = "CNY"
+    USD = "USD"
+
+
+class Boundary(StrEnum):
+    """Boundary words. Per 民法典 第一千二百五十九条, 以上/以下/以内 include the number;
+    不满/超过/低于 exclude it. 不低于/不少于/不小于/不超过/达到/达/至少 include it."""
+
+    YISHANG = "以上"
+    YIXIA = "以下"
+    YINEI = "以内"
+    BUMAN = "不满"
+    CHAOGUO = "超过"
+    DIYU = "低于"
+    BUDIYU = "不低于"
+    BUSHAOYU = "不少于"
+    BUXIAOYU = "不小于"
+    BUCHAOGUO = "不超过"
+    DADAO = "达到"
+    DA = "达"
+    ZHISHAO = "至少"
+
+    @property
+    def inclusive(self) -> bool:
+        return self not in (Boundary.BUMAN, Boundary.CHAOGUO, Boundary.DIYU)
+
+    @property
+    def direction(self) -> str:
+        """`min` when the number is a lower bound, `max` when an upper bound."""
+        upper = (Boundary.YIXIA, Boundary.YINEI, Boundary.BUMAN, Boundary.DIYU, Boundary.BUCHAOGUO)
+        return "max" if self in upper else "min"
+
+
+class Threshold(StrictModel):
+    """A condition on a quantity, e.g. 实际完成设备投资额200万元以上."""
+
+    value: Decimal = Field(description="The number, with 万/亿 converted (200万元 -> 2000000).")
+    boundary: Boundary = Field(description="The boundary word as written in the quote.")
+    of: Text = Field(description="What is compared, e.g. completed equipment investment.")
+    unit: Text = Field(description="Unit of the value, e.g. {zh: 元, en: CNY}.")
+
+
+class IncentiveKind(StrEnum):
+    REWARD = "reward"
+    SUBSIDY = "subsidy"
+    GRANT = "grant"
+    FUNDING = "funding"
+    PREMIUM_SUBSIDY = "premium_subsidy"
+    START_UP_FUND = "start_up_fund"
+    LOAN_INTEREST = "loan_interest"
+    TAX_PREFERENCE = "tax_preference"
+    SUPPORT = "support"
+
+
+InputKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case key")]
+
+
+class Rule(StrictModel):
+    """How a calculator computes an incentive. The numbers (amount, cap, rate, threshold and
+    its boundary word) are the incentive's own; the rule only says which inputs they apply to
+    and when the incentive applies."""
+
+    calculator: Slug = Field(description="Id of a calculator in calculators.yaml.")
+    base: InputKey | None = Field(default=None, description="Input the rate is applied to.")
+    threshold_input: InputKey | None = Field(
+        default=None, description="Input the threshold is checked on (default: `base`).")
+    when: dict[InputKey, list[str]] = Field(
+        default_factory=dict,
+        description="Input key -> values for which this incentive applies (a choice input "
+        "equals one of them; a multi input contains one of them).")
+
+
+class Incentive(StrictModel):
+    """A reward, subsidy, grant, premium subsidy, start-up fund, loan interest or tax preference.
+
+    Amounts are integers in `currency` units with 万/亿 converted. `amount` is a fixed sum;
+    `max_amount` is a ceiling (最高/不超过) alone or the cap of a rate. A rate is a percentage of
+    `base`, either `rate` or the range `rate_min`-`rate_max`. An incentive with no number at all
+    (e.g. 给予一定政策支持) is recorded too, so the handbook lists it.
+    """
+
+    id: Slug = Field(description="Unique within the clause; the permalink anchor.")
+    kind: IncentiveKind
+    quote: Quote
+    what: Text = Field(description="What it is for.")
+    who: Text = Field(description="Who gets it.")
+    conditions: Text | None = Field(default=None, description="Conditions stated by the text.")
+    currency: Currency = Field(default=Currency.CNY, description="Currency of the amounts.")
+    amount: int | None = Field(default=None, ge=0, description="Fixed amount (integer).")
+    max_amount: int | None = Field(default=None, ge=0, description="Ceiling or cap (最高/不超过).")
+    rate: Decimal | None = Field(default=None, gt=0, le=100, description="Percentage of `base`.")
+    rate_min: Decimal | None = Field(default=None, gt=0, le=100,
+                                     description="Lower end of a rate range (15%或20%: 15).")
+    rate_max: Decimal | None = Field(default=None, gt=0, le=100,
+                                     description="Upper end of a rate range (15%或20%: 20).")
+    base: Text | None = Field(default=None, description="What the rate applies to.")
+    per: Text | None = Field(default=None, description="Per what: per item, per project, per year.")
+    threshold: Threshold | None = Field(
+        default=None, description="A condition on a quantity, e.g. 设备投资额200万元以上.")
+    rules: list[Rule] = Field(
+        default_factory=list, description="Calculator rules, if computable (one per calculator).")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Incentive:
+        if self.rate is not None and (self.rate_min is not None or self.rate_max is not None):
+            raise ValueError("give either `rate` or `rate_min`/`rate_max`, not both")
+        if (self.rate_min is None) != (self.rate_max is None):
+            raise ValueError("a rate range needs both `rate_min` and `rate_max`")
+        low, high = self.rate_min, self.rate_max
+        if low is not None and high is not None and low >= high:
+            raise ValueError("`rate_min` must be smaller than `rate_max`")
+        has_rate = self.rate is not None or self.rate_min is not None
+        if has_rate and self.base is None:
+            raise ValueError("a rate needs `base`: what the percentage is of")
+        if self.amount is not None and self.max_amount is not None:
+            raise ValueError("give `amount` (fixed) or `max_amount` (ceiling), not both")
+        if self.amount is not None and has_rate:
+            raise ValueError("a fixed `amount` cannot also have a rate; use `max_amount` as cap")
+        for rule in self.rules:
+            if has_rate and rule.base is None:
+                raise ValueError("a rule for a rate needs `base`: the input the rate is of")
+            if not has_rate and self.amount is None and self.max_amount is None:
+                raise ValueError("a rule needs an amount, a ceiling or a rate to compute")
+        return self
+
+    def numbers(self) -> list[Decimal]:
+        out = [Decimal(v) for v in (self.amount, self.max_amount) if v is not None]
+        out += [v for v in (self.rate, self.rate_min, self.rate_max) if v is not None]
+        if self.threshold is not None:
+            out.append(self.threshold.value)
+        return out
+
+    @property
+    def is_monetary(self) -> bool:
+        return self.amount is not None or self.max_amount is not None
+
+
+class Comparison(StrEnum):
+    AT_LEAST = "at_least"
+    EXACTLY = "exactly"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Target(StrictModel):
+    """A quantitative goal, e.g. 新增省级以上专精特新中小企业5家以上."""
+
+    id: Slug
+    quote: Quote
+    indicator: Text = Field(description="What is measured.")
+    value: Decimal = Field(description="The number, 万/亿 converted (0.8万户 -> 8000).")
+    value_max: Decimal | None = Field(default=None, description="Upper end of a range (1—2个).")
+    unit: Text = Field(description="Unit, e.g. {zh: 家, en: enterprises}; money in 元/CNY.")
+    comparison: Comparison = Field(description="As the text states it.")
+    boundary: Boundary | None = Field(default=None, description="Boundary word in the quote.")
+    threshold: Threshold | None = Field(
+        default=None, description="A qualifying condition, e.g. 亿元以上 (revenue over CNY 100m)."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        if (self.comparison is Comparison.RANGE) != (self.value_max is not None):
+            raise ValueError("`value_max` is given exactly when `comparison` is `range`")
+        if self.boundary is not None and self.comparison is not Comparison.RANGE:
+            want = Comparison.AT_MOST if self.boundary.direction == "max" else Comparison.AT_LEAST
+            if self.boundary not in (Boundary.DADAO, Boundary.DA) and self.comparison is not want:
+                raise ValueError(
+                    f"boundary {self.boundary.value} means comparison `{want.value}`, "
+                    f"not `{self.comparison.value}`"
+                )
+        return self
+
+    def numbers(self) -> list[Decimal]:
+        out = [self.value] + ([self.value_max] if self.value_max is not None else [])
+        if self.threshold is not None:
+            out.append(self.threshold.value)
+        return out
+
+
+class FigureKind(StrEnum):
+    YEAR = "year"
+    DATE = "date"
+    IDENTIFIER = "identifier"
+    NAME = "name"
+    COUNT = "count"
+    MEASURE = "measure"
+    RULE = "rule"
+
+
+class Figure(StrictModel):
+    """A number in the text that is neither an incentive, a target nor a budget: a year, a
+    document number, a road or programme name ("330国道", "1+N"), a fact about the present
+    (家电补贴范围由8类扩大至12类) or a regulatory figure (每层不小于1000平方米)."""
+
+    quote: Quote
+    kind: FigureKind
+    values: list[Decimal] = Field(min_length=1, description="Every number in the quote it covers.")
+    note: Text = Field(description="What the number is.")
+
+    def numbers(self) -> list[Decimal]:
+        return list(self.values)
+
+
+class BudgetSource(StrEnum):
+    CITY = "city"
+    HIGHER = "higher"
+    TOTAL = "total"
+
+
+class BudgetItem(StrictModel):
+    """A budget figure of a chapter intro or of the closing paragraph, in integer yuan."""
+
+    id: Slug = Field(description="Unique in the document.")
+    quote: Quote
+    label: Text = Field(description="What the money is for, e.g. 市本级 / municipal funds.")
+    amount: int = Field(ge=0, description="Integer yuan, 万/亿 converted (2.29亿元 -> 229000000).")
+    source: BudgetSource = Field(
+        description="`city` 市本级/市财政, `higher` 上级争取, `total` both together."
+    )
+    parts: list[Slug] = Field(
+        default_factory=list, description="Ids of items that add up to this one."
+    )
+    rounding: int = Field(
+        default=0, ge=0, description="Tolerance in yuan when the parts add up only to rounding."
+    )
+    within: Slug | None = Field(
+        default=None,
+        description="Id of an item this one is included in, without being a full breakdown "
+        "(其中交通0.9亿元).",
+    )
+    overlaps: Slug | None = Field(
+        default=None, description="Id of an item elsewhere that is the same money listed twice."
+    )
+
+    def numbers(self) -> list[Decimal]:
+        return [Decimal(self.amount)]
+
+
+class Clause(StrictModel):
+    number: int = Field(ge=1, description="Clause number; the key of everything.")
+    title: Text = Field(description="The lead sentence, with its full stop (鼓励创新主体发展。).")
+    text: Text = Field(
+        description="zh: the rest of the clause exactly as published, including the 责任单位 "
+        "parenthesis. en: its translation."
+    )
+    responsible_units: list[Slug] = Field(min_length=1, description="Unit ids from units.yaml.")
+    incentives: list[Incentive] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+
+    @property
+    def full_zh(self) -> str:
+        return self.title.zh + self.text.zh
+
+    @property
+    def full_en(self) -> str:
+        return self.title.en + " " + self.text.en
+
+
+class Chapter(StrictModel):
+    number: int = Field(ge=1, le=99)
+    title: Text
+    lead: Text = Field(description="The heading's parenthesis, e.g. 由市科技局牵头实施.")
+    lead_units: list[Slug] = Field(min_length=1)
+    intro: Text = Field(description="Intro paragraphs, separated by a blank line.")
+    budgets: list[BudgetItem] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    clauses: list[Clause] = Field(min_length=1)
+
+
+class MetadataField(StrictModel):
+    key: Slug
+    label: Text = Field(description="The label as on the published page (zh) and in English.")
+    value: str | Text = Field(description="A language-neutral string, or a Text.")
+    after_title: bool = Field(
+        default=False, description="Shown under the notice title on the published page."
+    )
+
+
+class BudgetNote(StrictModel):
+    """A known discrepancy in the document's own figures, recorded so it is reported, not hidden."""
+
+    id: Slug
+    items: list[Slug] = Field(min_length=1)
+    text: Text
+
+
+class Notice(StrictModel):
+    title: Text
+    addressees: Text
+    body: Text
+    attachment: str
+    signature: Text
+    date: Text
+    disclosure: Text
+
+
+class Document(StrictModel):
+    id: Slug
+    edition: NonEmpty
+    title: Text
+    subtitle: Text
+    source_url: str | None = Field(default=None, description="The published notice online.")
+    metadata: list[MetadataField] = Field(min_length=1)
+    notice: Notice
+    preamble: Text
+    preamble_figures: list[Figure] = Field(default_factory=list)
+    closing: list[Text] = Field(min_length=1, description="Closing paragraphs.")
+    budgets: list[BudgetItem] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    budget_notes: list[BudgetNote] = Field(default_factory=list)
+
+
+class InputKind(StrEnum):
+    NUMBER = "number"
+    CHOICE = "choice"
+    MULTI = "multi"
+
+
+class InputOption(StrictModel):
+    key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query string.")]
+    label: Text
+
+
+class CalculatorInput(StrictModel):
+    key: InputKey = Field(description="Query-string key, e.g. `price`.")
+    kind: InputKind
+    label: Text
+    help: Text | None = None
+    unit: Text | None = Field(default=None, description="For numbers, e.g. {zh: 元, en: CNY}.")
+    options: list[InputOption] = Field(default_factory=list)
+    optional: bool = False
+
+    @model_validator(mode="after")
+    def _options(self) -> CalculatorInput:
+        if (self.kind is InputKind.NUMBER) == bool(self.options):
+            raise ValueError("choice and multi inputs need `options`; numbers have none")
+        return self
+
+
+class Combine(StrEnum):
+    ONE = "one"  # exactly one incentive applies (trade-in: one item)
+    SUM = "sum"  # every applicable incentive is a line; the result is their total
+
+
+class Audience(StrEnum):
+    ENTERPRISE = "enterprise"
+    RESIDENT = "resident"
+
+
+class Calculator(StrictModel):
+    id: Slug
+    title: Text
+    intro: Text
+    audience: Audience = Field(description="Who it is for; the benefit finder asks this first.")
+    inputs: list[CalculatorInput] = Field(min_length=1)
+    combine: Combine
+    unchecked: list[Text] = Field(
+        default_factory=list, description="Conditions the calculator does not check.")
+
+
+class CalculatorsFile(StrictModel):
+    calculators: list[Calculator] = Field(min_length=1)
+
+
+class ChangeKind(StrEnum):
+    CORRECTION = "correction"
+    CLARIFICATION = "clarification"
+    IMPLEMENTATION_RULE = "implementation_rule"
+    TRANSLATION = "translation"
+
+
+class Change(StrictModel):
+    """One entry of the change log: what changed in the data, when and why."""
+
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+    clauses: list[int] = Field(default_factory=list,
+                               description="Clause numbers; empty for the whole document.")
+    kind: ChangeKind
+    summary: Text
+
+
+class ChangesFile(StrictModel):
+    changes: list[Change] = Field(default_factory=list)
+
+
+class UnitKind(StrEnum):
+    GOVERNMENT = "government"
+    GOVERNMENT_OFFICE = "government_office"
+    BUREAU = "bureau"
+    PARTY_ORGAN = "party_organ"
+    VERTICAL_AGENCY = "vertical_agency"
+    PUBLIC_INSTITUTION = "public_institution"
+    PEOPLES_ORGANIZATION = "peoples_organization"
+    STATE_OWNED_COMPANY = "state_owned_company"
+    ZONE = "zone"
+
+
+class Unit(StrictModel):
+    id: Slug
+    name: Text = Field(description="zh: the name as most often written in the document.")
+    kind: UnitKind
+    aliases: list[NonEmpty] = Field(
+        default_factory=list, description="Other spellings in the document (市人社局)."
+    )
+
+
+class UnitsFile(StrictModel):
+    units: list[Unit] = Field(min_length=1)
+
+
+class GlossaryEntry(StrictModel):
+    zh: NonEmpty
+    en: NonEmpty
+    note: str | None = Field(default=None, description="Why this rendering.")
+
+
+class GlossaryFile(StrictModel):
+    terms: list[GlossaryEntry] = Field(min_length=1)
+
+
+class Library(StrictModel):
+    """The library the site publishes: `library.yaml` at the root of the data folder, beside
+    the document folders. Nothing about a document belongs here."""
+
+    title: Text = Field(description="The site's name, e.g. {zh: 某市经济高质量发展政策手册, "
+                        "en: Economic Policy Handbook of X City}.")
+
+
+FILE_MODELS: dict[str, type[StrictModel]] = {
+    "library": Library,
+    "document": Document,
+    "chapter": Chapter,
+    "units": UnitsFile,
+    "glossary": GlossaryFile,
+    "calculators": CalculatorsFile,
+    "changes": ChangesFile,
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """One JSON Schema per file kind, bundled; YAML editors map a file to its `$defs` entry."""
+    bundle: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "policy-data.schema.json",
+        "title": "Policy handbook data",
+        "description": "Schema of policy_data/<document>/*.yaml, exported by `python -m "
+        "generator schema`. Do not edit by hand.",
+        "oneOf": [],
+        "$defs": {},
+    }
+    for name, model in FILE_MODELS.items():
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs = schema.pop("$defs", {})
+        bundle["$defs"].update(defs)
+        bundle["$defs"][f"{name}-file"] = schema
+        bundle["oneOf"].append({"$ref": f"#/$defs/{name}-file"})
+    return bundle
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

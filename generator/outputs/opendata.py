@@ -1,0 +1,90 @@
+"""The open-data output: the whole model as JSON, flat CSV tables (UTF-8 with BOM for Excel)
+and the calculators' rules, into data/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.data.model import Edition
+from generator.outputs.job import Job, write_files
+from generator.render.filters import incentive_terms, target_value
+
+
+def policy_json(ed: Edition) -> str:
+    data: dict[str, Any] = {
+        "document": ed.document.model_dump(mode="json"),
+        "chapters": [ch.model_dump(mode="json") for ch in ed.chapters],
+        "units": [u.model_dump(mode="json") for u in ed.units],
+        "glossary": [g.model_dump(mode="json") for g in ed.glossary],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _units(ed: Edition, ids: list[str], lang: str) -> str:
+    sep = "、" if lang == "zh" else "; "
+    return sep.join(getattr(ed.unit_by_id[u].name, lang) for u in ids)
+
+
+def clauses_csv(ed: Edition) -> bytes:
+    rows = [[c.number, ed.chapter_of[c.number].number, c.title.zh, c.title.en, c.text.zh,
+             c.text.en, " ".join(c.responsible_units), _units(ed, c.responsible_units, "zh"),
+             _units(ed, c.responsible_units, "en"), len(c.incentives), len(c.targets)]
+            for c in ed.clauses]
+    return _csv(["clause", "chapter", "title_zh", "title_en", "text_zh", "text_en", "unit_ids",
+                 "units_zh", "units_en", "incentives", "targets"], rows)
+
+
+def incentives_csv(ed: Edition) -> bytes:
+    rows = []
+    for c, i in ed.incentives():
+        th = i.threshold
+        rows.append([c.number, i.id, i.kind.value, i.what.zh, i.what.en, i.who.zh, i.who.en,
+                     i.currency.value, i.amount, i.max_amount, i.rate, i.rate_min, i.rate_max,
+                     th.value if th else None, th.boundary.value if th else None,
+                     "; ".join(incentive_terms(i, "en")), i.quote])
+    return _csv(["clause", "id", "kind", "what_zh", "what_en", "who_zh", "who_en", "currency",
+                 "amount", "max_amount", "rate_percent", "rate_min_percent", "rate_max_percent",
+                 "threshold", "threshold_boundary", "summary_en", "quote_zh"], rows)
+
+
+def targets_csv(ed: Edition) -> bytes:
+    rows = [[c.number if c else None, ch.number, tg.id, tg.indicator.zh, tg.indicator.en,
+             tg.value, tg.value_max, tg.unit.zh, tg.unit.en, tg.comparison.value,
+             tg.boundary.value if tg.boundary else None, target_value(tg, "en"), tg.quote]
+            for c, ch, tg in ed.targets()]
+    return _csv(["clause", "chapter", "id", "indicator_zh", "indicator_en", "value", "value_max",
+                 "unit_zh", "unit_en", "comparison", "boundary", "summary_en", "quote_zh"], rows)
+
+
+def budget_csv(ed: Edition) -> bytes:
+    rows = [[ch.number if ch else None, b.id, b.label.zh, b.label.en, b.amount, b.source.value,
+             " ".join(b.parts), b.within, b.overlaps, b.quote]
+            for ch, b in ed.budget_items.values()]
+    return _csv(["chapter", "id", "label_zh", "label_en", "amount_cny", "source", "parts",
+                 "within", "overlaps", "quote_zh"], rows)
+
+
+def data_files(ed: Edition) -> dict[str, bytes]:
+    return {
+        "policy.json": policy_json(ed).encode("utf-8"),
+        "clauses.csv": clauses_csv(ed),
+        "incentives.csv": incentives_csv(ed),
+        "targets.csv": targets_csv(ed),
+        "budget.csv": budget_csv(ed),
+    }
+
+
+def write(job: Job, stage: Path) -> None:
+    write_files(stage / "data", dict(data_files(job.edition)))

@@ -1,0 +1,78 @@
+"""The PDF output: the print handbook of each language (`render.handbook`, our own template)
+typeset by WeasyPrint into pdf/handbook-<lang>.pdf.
+
+A Simplified Chinese font is required and named explicitly (a generic or JP family picks
+Japanese glyph shapes). Without it the build stops with the command that installs it, and
+never writes a PDF with missing glyphs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+import os
+import shutil
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import jinja2
+
+from generator import render
+from generator.data.model import Edition
+from generator.outputs.job import Job
+from generator.problems import DataError, Problem
+from generator.render.jinja import template_problem
+from generator.settings import LANGS
+
+ZH_FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+EN_FONT = "Noto Serif CJK SC"  # its Latin glyphs are complete; one embedded family per PDF
+INSTALL = "sudo apt-get install fonts-noto-cjk   (or: make system-packages)"
+
+
+def find_font() -> str:
+    """The first installed SC family, asked of fontconfig."""
+    if shutil.which("fc-list") is None:
+        raise DataError([Problem("fontconfig", 1, 1, "fc-list not found, so the Chinese font "
+                                 f"cannot be checked; install fontconfig and: {INSTALL}")])
+    out = subprocess.run(["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True,
+                         check=False).stdout
+    families = {name.strip() for line in out.splitlines() for name in line.split(",")}
+    for family in ZH_FONTS:
+        if family in families:
+            return family
+    raise DataError([Problem("fonts", 1, 1, "no Simplified Chinese font (Noto Serif CJK SC or "
+                             f"Noto Sans CJK SC) is installed; install it with: {INSTALL}")])
+
+
+def data_date(source_date: int) -> str:
+    return datetime.datetime.fromtimestamp(source_date, tz=datetime.UTC).date().isoformat()
+
+
+def _typeset(job: tuple[str, str, str, str]) -> str:
+    """Worker: one language's HTML to PDF (one process per language: WeasyPrint is CPU-bound)."""
+    from weasyprint import HTML  # imported late: slow to import and only needed here
+
+    html, base, target, identifier = job
+    tmp = Path(target).with_suffix(".pdf.tmp")
+    HTML(string=html, base_url=base).write_pdf(tmp, pdf_identifier=identifier.encode())
+    tmp.replace(target)
+    return target
+
+
+def write_pdfs(ed: Edition, out: Path, source_date: int) -> list[Path]:
+    """Both handbooks into `out`, one spawned process per language."""
+    font = find_font()
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = [(render.handbook(ed, lang, font=font, data_date=data_date(source_date)), str(out),
+             str(out / f"handbook-{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        return [Path(p) for p in pool.map(_typeset, jobs)]
+
+
+def write(job: Job, stage: Path) -> None:
+    try:
+        write_pdfs(job.edition, stage / "pdf", job.settings.source_date)
+    except jinja2.TemplateError as exc:
+        raise DataError([template_problem(exc)]) from exc

@@ -1,0 +1,170 @@
+"""Pure formatting functions, registered once in the Jinja environment (see render.py).
+
+Money in Chinese is written as the document writes it (20万元, 1.9727亿元); in English in full
+figures (CNY 200,000) or millions/billions (CNY 120 million).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+from generator.data.numbers import normalize
+from generator.data.schema import Comparison, Currency, Incentive, Target, Text, Threshold
+from generator.render.i18n import t
+
+_WAN = Decimal(10_000)
+_YI = Decimal(100_000_000)
+
+
+def num_zh(value: Decimal | int) -> str:
+    """A quantity the way the document writes it: 3140万, 1.9727亿, 150."""
+    v = normalize(Decimal(value))
+    if abs(v) >= _YI:
+        return f"{format(normalize(v / _YI), 'f')}亿"
+    if abs(v) >= _WAN and v % 100 == 0:
+        return f"{format(normalize(v / _WAN), 'f')}万"
+    return format(v, "f")
+
+
+def num_en(value: Decimal | int) -> str:
+    """200,000; 120 million; 1.2 billion; 96.3."""
+    v = normalize(Decimal(value))
+    for size, word in ((Decimal(1_000_000_000), "billion"), (Decimal(1_000_000), "million")):
+        if abs(v) >= size:
+            return f"{format(normalize(v / size), ',f')} {word}"
+    return format(v, ",f")
+
+
+def money(value: Decimal | int, lang: str, currency: Currency | str = Currency.CNY) -> str:
+    cur = Currency(currency)
+    if lang == "zh":
+        return num_zh(value) + ("美元" if cur is Currency.USD else "元")
+    return f"{cur.value} {num_en(value)}"
+
+
+def number(value: Decimal | int, lang: str) -> str:
+    return num_zh(value) if lang == "zh" else num_en(value)
+
+
+def percent(value: Decimal | int) -> str:
+    return f"{format(normalize(Decimal(value)), 'f')}%"
+
+
+def tr(text: Text | str, lang: str) -> str:
+    """The text in `lang` (a plain string is language-neutral)."""
+    return text if isinstance(text, str) else getattr(text, lang)
+
+
+def is_money_unit(unit: Text) -> bool:
+    return unit.zh in ("元", "美元")
+
+
+def quantity(value: Decimal | int, unit: Text, lang: str) -> str:
+    if is_money_unit(unit):
+        return money(value, lang, Currency.USD if unit.zh == "美元" else Currency.CNY)
+    if unit.zh == "%":
+        return percent(value)
+    sep = "" if lang == "zh" else " "
+    return f"{number(value, lang)}{sep}{tr(unit, lang)}"
+
+
+def threshold(th: Threshold, lang: str) -> str:
+    amount = quantity(th.value, th.unit, lang)
+    if lang == "zh":
+        return f"{th.of.zh}{amount}{th.boundary.value}"
+    words = {
+        "以上": "or more", "不低于": "or more", "不少于": "or more", "不小于": "or more",
+        "以下": "or less", "以内": "or less", "不超过": "or less", "达到": "or more",
+        "不满": "below (not including)", "低于": "below (not including)",
+        "超过": "above (not including)",
+    }
+    return f"{th.of.en}: {amount} {words[th.boundary.value]}"
+
+
+def incentive_terms(inc: Incentive, lang: str) -> list[str]:
+    """The amount, rate, cap and threshold of an incentive as short phrases."""
+    parts: list[str] = []
+    base = tr(inc.base, lang) if inc.base else ""
+    if inc.rate is not None:
+        parts.append(t("of_base", lang, base=base, rate=percent(inc.rate)))
+    if inc.rate_min is not None and inc.rate_max is not None:
+        rng = f"{percent(inc.rate_min)}–{percent(inc.rate_max)}"
+        parts.append(t("of_base", lang, base=base, rate=rng))
+    if inc.amount is not None:
+        parts.append(money(inc.amount, lang, inc.currency))
+    if inc.max_amount is not None:
+        key = "cap" if (inc.rate is not None or inc.rate_min is not None) else "up_to"
+        parts.append(t(key, lang, x=money(inc.max_amount, lang, inc.currency)))
+    if inc.per is not None and parts:
+        if lang == "zh":
+            parts[-1] = inc.per.zh + parts[-1]
+        else:
+            parts[-1] = f"{parts[-1]} {inc.per.en}"
+    if inc.threshold is not None:
+        parts.append(threshold(inc.threshold, lang))
+    return parts or [t("not_stated", lang)]
+
+
+def target_value(tg: Target, lang: str) -> str:
+    if tg.comparison is Comparison.RANGE and tg.value_max is not None:
+        low = number(tg.value, lang)
+        return f"{low}–{quantity(tg.value_max, tg.unit, lang)}"
+    word = t(f"cmp_{tg.comparison.value}", lang)
+    value = quantity(tg.value, tg.unit, lang)
+    if not word:
+        return value
+    return f"{word}{value}" if lang == "zh" else f"{word} {value}"
+
+
+def clause_url(n: int, lang: str) -> str:
+    """Site-absolute stable URL of a clause page."""
+    return f"/{lang}/clauses/{n}/"
+
+
+def highlight(text: str, quote: str) -> Markup:
+    """The text, HTML-escaped, with the first occurrence of `quote` marked."""
+    at = text.find(quote)
+    if at < 0 or not quote:
+        return escape(text)
+    return Markup("{}<mark>{}</mark>{}").format(
+        text[:at], text[at : at + len(quote)], text[at + len(quote) :]
+    )
+
+
+def md_inline(text: str) -> Markup:
+    """Text safe inside a Markdown heading: HTML-escaped and Markdown punctuation escaped."""
+    # Only &, < and > as entities: Markdown's TOC would show &#39; for an escaped apostrophe.
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_{}[]()#+-.!|~":
+        out = out.replace(ch, "\\" + ch)
+    return Markup(out)
+
+
+def plain_title(text: str) -> str:
+    """A title for MkDocs (navigation, <title>): Material prints these unescaped, and
+    `striptags` would turn an escaped "&lt;/title&gt;" back into markup, so the three
+    characters that can make markup are replaced by their full-width forms."""
+    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
+def heading(text: str) -> str:
+    """A title for headings and navigation: the lead sentence without its full stop."""
+    return text.rstrip("。.")
+
+
+FILTERS = {
+    "heading": heading,
+    "money": money,
+    "number": number,
+    "percent": percent,
+    "tr": tr,
+    "quantity": quantity,
+    "threshold": threshold,
+    "incentive_terms": incentive_terms,
+    "target_value": target_value,
+    "clause_url": clause_url,
+    "highlight": highlight,
+    "md": md_inline,
+}

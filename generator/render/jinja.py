@@ -1,0 +1,74 @@
+"""The one Jinja environment (StrictUndefined, autoescaped) with the filters of `filters`, and
+the small helpers every page uses: relative links and front matter."""
+
+from __future__ import annotations
+
+import json
+import traceback
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from generator.problems import Problem, display_path
+from generator.render import filters
+from generator.render.i18n import t
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.jinja", "md.jinja", "xml.jinja"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters.FILTERS)
+    env.filters["target_row"] = lambda tg, c, ch: (c, ch, tg)
+    env.filters["target_pair_row"] = lambda pair, ed: (pair[0], ed.chapter_of[pair[0].number],
+                                                       pair[1])
+    env.globals["t"] = t
+    env.globals["filters_tr"] = filters.tr
+    return env
+
+
+def page_url(page: str) -> str:
+    """`clauses/14.md` -> `clauses/14/`, `units/index.md` -> `units/`, `index.md` -> ``."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def relative(here: str, to: str) -> str:
+    """A link from the page at URL `here` to `to`, both relative to the language root."""
+    depth = here.count("/")
+    return "../" * depth + to if (depth or to) else "./"
+
+
+def front_matter(**fields: Any) -> str:
+    """YAML front matter written as JSON values, so data text cannot break out of it; the
+    title is made plain (see filters.plain_title)."""
+    if "title" in fields:
+        fields["title"] = filters.plain_title(fields["title"])
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def template_problem(exc: jinja2.TemplateError) -> Problem:
+    """`template:line: message` for a Jinja error, from its traceback."""
+    name, line = display_path(TEMPLATES), 1
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        name, line = display_path(TEMPLATES / str(exc.name)), exc.lineno
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".jinja"):
+                name, line = display_path(Path(frame.filename)), frame.lineno or 1
+                break
+    return Problem(name, line, 1, f"template error: {exc}; fix the template")

@@ -1,0 +1,131 @@
+"""The page table: every page type of a language, in navigation order. It drives rendering,
+the navigation and the page-existence tests; adding a page type is one row here (and its
+template).
+
+A row says where its pages go, which template and context make them, what they are called
+and where they sit in the navigation: `top` (an entry of its own), `section` (opens a
+section: chapters, units, calculators) or `child` (inside the section its `parent` names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.data.model import Edition
+from generator.render import filters
+from generator.render.i18n import t
+from generator.render.jinja import page_url
+from generator.render.view import View
+
+NAV_GROUP = 50  # Material writes the open section into every page: keep sections small
+
+
+def _one(ed: Edition) -> Iterable[Any]:
+    return (None,)
+
+
+def _calculators(ed: Edition) -> Iterable[Any]:
+    return ed.calculators
+
+
+def _if_calculators(ed: Edition) -> Iterable[Any]:
+    return (None,) if ed.calculators else ()
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: Callable[[Any], str]
+    template: str
+    title: Callable[[View, Any], str]
+    context: Callable[[View, Any], dict[str, Any]]
+    items: Callable[[Edition], Iterable[Any]] = _one
+    nav: str = "top"  # top | section | child
+    parent: Callable[[Edition, Any], str] | None = None
+
+
+TABLE: tuple[PageType, ...] = (
+    PageType("home", lambda _: "index.md", "home.md.jinja",
+             lambda v, _: t("home", v.lang), lambda v, _: v.home()),
+    PageType("chapter", lambda ch: f"chapters/{ch.number}/index.md", "chapter.md.jinja",
+             lambda v, ch: v.chapter_title(ch), lambda v, ch: v.chapter(ch),
+             items=lambda ed: ed.chapters, nav="section"),
+    PageType("clause", lambda c: f"clauses/{c.number}.md", "clause.md.jinja",
+             lambda v, c: v.clause_title(c), lambda v, c: v.clause(c),
+             items=lambda ed: ed.clauses, nav="child",
+             parent=lambda ed, c: f"chapters/{ed.chapter_of[c.number].number}/index.md"),
+    PageType("units", lambda _: "units/index.md", "units.md.jinja",
+             lambda v, _: t("units", v.lang), lambda v, _: v.units(), nav="section"),
+    PageType("unit", lambda u: f"units/{u.id}.md", "unit.md.jinja",
+             lambda v, u: v.tr(u.name), lambda v, u: v.unit(u),
+             items=lambda ed: ed.units, nav="child", parent=lambda ed, u: "units/index.md"),
+    PageType("calculators", lambda _: "calculators/index.md", "calculators.md.jinja",
+             lambda v, _: t("calculators", v.lang), lambda v, _: v.calculators(),
+             items=_if_calculators, nav="section"),
+    PageType("calculator", lambda k: f"calculators/{k.id}.md", "calculator.md.jinja",
+             lambda v, k: v.tr(k.title), lambda v, k: v.calculator(k),
+             items=_calculators, nav="child", parent=lambda ed, k: "calculators/index.md"),
+    PageType("finder", lambda _: "finder.md", "finder.md.jinja",
+             lambda v, _: t("finder", v.lang), lambda v, _: v.finder(),
+             items=_if_calculators, nav="child", parent=lambda ed, _: "calculators/index.md"),
+    PageType("budget", lambda _: "budget.md", "budget.md.jinja",
+             lambda v, _: t("budget", v.lang), lambda v, _: v.budget()),
+    PageType("incentives", lambda _: "incentives.md", "incentives.md.jinja",
+             lambda v, _: t("incentives", v.lang), lambda v, _: v.incentives()),
+    PageType("targets", lambda _: "targets.md", "targets.md.jinja",
+             lambda v, _: t("targets", v.lang), lambda v, _: v.targets()),
+    PageType("changes", lambda _: "changes.md", "changes.md.jinja",
+             lambda v, _: t("whats_new", v.lang), lambda v, _: v.changes()),
+    PageType("data", lambda _: "data.md", "data.md.jinja",
+             lambda v, _: t("data", v.lang), lambda v, _: v.data()),
+    PageType("editors", lambda _: "editors.md", "editors.md.jinja",
+             lambda v, _: t("editors_guide", v.lang), lambda v, _: v.editors()),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of one language, before rendering."""
+
+    type: PageType
+    item: Any
+    path: str  # Markdown path in the language's site, e.g. clauses/14.md
+    title: str  # plain: safe for MkDocs' navigation and <title>
+
+    @property
+    def url(self) -> str:
+        """Its URL relative to the language root: clauses/14/."""
+        return page_url(self.path)
+
+
+def pages(view: View) -> Iterator[Page]:
+    for row in TABLE:
+        for item in row.items(view.ed):
+            yield Page(row, item, row.path(item), filters.plain_title(row.title(view, item)))
+
+
+def navigation(view: View, all_pages: list[Page]) -> list[Any]:
+    """MkDocs' `nav`, from the table: sections open on their index page, and a chapter of
+    more than NAV_GROUP clauses is split into groups of clauses."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    children: dict[str, list[Page]] = {}
+    for page in all_pages:
+        if page.type.nav == "top":
+            nav.append({page.title: page.path})
+        elif page.type.nav == "section":
+            sections[page.path], children[page.path] = [page.path], []
+            nav.append({page.title: sections[page.path]})
+        else:
+            assert page.type.parent is not None, page.type.name
+            children[page.type.parent(view.ed, page.item)].append(page)
+    for path, kids in children.items():
+        entries: list[Any] = [{p.title: p.path} for p in kids]
+        if len(kids) > NAV_GROUP and all(p.type.name == "clause" for p in kids):
+            entries = [{t("clause_range", view.lang, a=kids[i].item.number,
+                          b=kids[min(i + NAV_GROUP, len(kids)) - 1].item.number):
+                        entries[i : i + NAV_GROUP]} for i in range(0, len(kids), NAV_GROUP)]
+        sections[path] += entries
+    return nav

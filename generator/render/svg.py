@@ -1,0 +1,72 @@
+"""The budget chart: an inline SVG made at build time, one bar per chapter, split by source.
+
+The table on the budget page holds the same figures and is the chart's text equivalent.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from generator.data.model import Edition
+from generator.data.schema import BudgetSource
+from generator.render.filters import money, tr
+from generator.render.i18n import t
+
+_BAR_H = 22
+_GAP = 14
+_LABEL_W = 190
+_WIDTH = 640
+_COLORS = {"city": "#1a5fb4", "higher": "#c64600"}
+
+
+def budget_chart(ed: Edition, lang: str) -> Markup:
+    rows = []
+    for ch in ed.chapters:
+        city = higher = 0
+        for b in ed.top_level_budgets(ch):
+            for leaf in ed.by_source(b):
+                if leaf.source is BudgetSource.HIGHER:
+                    higher += leaf.amount
+                else:
+                    city += leaf.amount
+        rows.append((ch, city, higher))
+    biggest = max((c + h for _, c, h in rows), default=0) or 1
+    scale = (_WIDTH - _LABEL_W - 150) / biggest
+    height = len(rows) * (_BAR_H + _GAP) + 40
+    title = t("chart_title", lang, year=ed.document.edition)
+    parts = [
+        f'<svg class="ph-svg" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
+        f'height="{height}" role="img" '
+        f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        f'<desc id="chart-desc">{escape(t("chart_desc", lang))}</desc>',
+    ]
+    y = 10
+    for ch, city, higher in rows:
+        label = f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}"
+        limit = 12 if lang == "zh" else 26
+        short = label if len(label) <= limit else label[: limit - 1] + "…"
+        parts.append(f'<text x="0" y="{y + 16}" font-size="12" fill="currentColor">'
+                     f'{escape(short)}</text>')
+        x = _LABEL_W
+        for amount, key in ((city, "city"), (higher, "higher")):
+            if amount:
+                w = max(1, round(amount * scale))
+                parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{_BAR_H}" '
+                             f'fill="{_COLORS[key]}"><title>{escape(label)}: '
+                             f'{escape(t("src_" + key, lang))} {escape(money(amount, lang))}'
+                             f'</title></rect>')
+                x += w
+        total = money(city + higher, lang)
+        parts.append(f'<text x="{x + 6}" y="{y + 16}" font-size="12" fill="currentColor">'
+                     f'{escape(total)}</text>')
+        y += _BAR_H + _GAP
+    lx = _LABEL_W
+    for key in ("city", "higher"):
+        parts.append(f'<rect x="{lx}" y="{y + 4}" width="12" height="12" '
+                     f'fill="{_COLORS[key]}"/>')
+        parts.append(f'<text x="{lx + 18}" y="{y + 15}" font-size="12" fill="currentColor">'
+                     f'{escape(t("src_" + key, lang))}</text>')
+        lx += 140
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,187 @@
+"""What a page of one language sees: the edition, the language, links to the data behind the
+page, and the context each page type needs. Pure: nothing is read or written here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from generator.data.model import Edition
+from generator.data.rules import MAX_YUAN, rules_data
+from generator.data.schema import Calculator, Chapter, Clause, Library, Unit
+from generator.render import filters
+from generator.render.i18n import CALC_MESSAGES, HTML_LANG, t
+from generator.render.svg import budget_chart
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """Where a piece of data lives, for "edit this" links: file, line, and URL if known."""
+
+    path: str
+    line: int
+    url: str | None
+
+
+class View:
+    """One language's view of one edition."""
+
+    def __init__(self, edition: Edition, library: Library, lang: str, edit_base: str | None,
+                 guide: str = "") -> None:
+        self.ed = edition
+        self.library = library
+        self.lang = lang
+        self.edit_base = edit_base
+        self.guide = guide
+
+    @property
+    def globals(self) -> dict[str, Any]:
+        """What every template sees besides its page's own context."""
+        return {
+            "lang": self.lang,
+            "other": "en" if self.lang == "zh" else "zh",
+            "html_lang": HTML_LANG,
+            "ed": self.ed,
+            "doc": self.ed.document,
+            "year": self.ed.document.edition,
+            "site_name": filters.tr(self.library.title, self.lang),
+        }
+
+    # --- links to the data ---------------------------------------------------------------
+    def source_link(self, file_key: str | int, loc: tuple[int | str, ...] = ()) -> SourceLink:
+        yf = (self.ed.chapter_files[file_key] if isinstance(file_key, int)
+              else self.ed.files[file_key])
+        rel = yf.path.resolve().relative_to(self.ed.folder.resolve().parent.parent)
+        line = yf.position(loc)[0]
+        url = f"{self.edit_base}/{rel.as_posix()}#L{line}" if self.edit_base else None
+        return SourceLink(rel.as_posix(), line, url)
+
+    def clause_source(self, clause: Clause) -> SourceLink:
+        ch = self.ed.chapter_of[clause.number]
+        return self.source_link(ch.number, ("clauses", ch.clauses.index(clause)))
+
+    # --- titles --------------------------------------------------------------------------
+    def tr(self, text: Any) -> str:
+        return filters.tr(text, self.lang)
+
+    def chapter_title(self, ch: Chapter) -> str:
+        return f"{t('chapter', self.lang, n=ch.number)} {self.tr(ch.title)}"
+
+    def clause_title(self, c: Clause) -> str:
+        return f"{t('clause', self.lang, n=c.number)} {filters.heading(self.tr(c.title))}"
+
+    # --- contexts of the page types ------------------------------------------------------
+    def home(self) -> dict[str, Any]:
+        return {"src": self.source_link("document.yaml")}
+
+    def chapter(self, ch: Chapter) -> dict[str, Any]:
+        return {"ch": ch, "src": self.source_link(ch.number),
+                "top": self.ed.top_level_budgets(ch)}
+
+    def clause(self, c: Clause) -> dict[str, Any]:
+        clauses = self.ed.clauses
+        i = clauses.index(c)
+        calcs = [{"id": k.id, "title": self.tr(k.title)}
+                 for k in self.ed.calculators_of_clause(c.number)]
+        return {"c": c, "ch": self.ed.chapter_of[c.number],
+                "prev": clauses[i - 1] if i > 0 else None,
+                "nxt": clauses[i + 1] if i + 1 < len(clauses) else None,
+                "src": self.clause_source(c), "calcs": calcs}
+
+    def units(self) -> dict[str, Any]:
+        return {"src": self.source_link("units.yaml")}
+
+    def unit(self, u: Unit) -> dict[str, Any]:
+        ed = self.ed
+        clauses = ed.clauses_of_unit(u.id)
+        return {"u": u, "clauses": clauses, "led": ed.chapters_led_by(u.id),
+                "incentives": [(c, i) for c in clauses for i in c.incentives],
+                "targets": [(c, tg) for c in clauses for tg in c.targets],
+                "src": self.source_link("units.yaml", ("units", ed.units.index(u)))}
+
+    def budget(self) -> dict[str, Any]:
+        return {"rec": self.ed.reconciliation, "chart": budget_chart(self.ed, self.lang),
+                "src": self.source_link("document.yaml", ("budgets",))}
+
+    def incentives(self) -> dict[str, Any]:
+        return {"src": self.source_link(1, ("clauses",))}
+
+    def targets(self) -> dict[str, Any]:
+        groups = []
+        for u in self.ed.units:
+            rows = [(c, ch, tg) for c, ch, tg in self.ed.targets()
+                    if (c is not None and u.id in c.responsible_units)
+                    or (c is None and u.id in ch.lead_units)]
+            if rows:
+                groups.append((u, rows))
+        return {"groups": groups, "src": self.source_link(1, ("clauses",))}
+
+    def data(self) -> dict[str, Any]:
+        return {"src": self.source_link("document.yaml")}
+
+    def changes(self) -> dict[str, Any]:
+        src = (self.source_link("changes.yaml") if "changes.yaml" in self.ed.files
+               else self.source_link("document.yaml"))
+        return {"changes": self.changes_newest_first(), "src": src}
+
+    def editors(self) -> dict[str, Any]:
+        return {"guide": self.guide}
+
+    def calculators(self) -> dict[str, Any]:
+        return {"src": self.source_link("calculators.yaml")}
+
+    @cached_property
+    def rules(self) -> dict[str, Any]:
+        """The exported calculator rules, once per view (every calculator page uses them)."""
+        return rules_data(self.ed)
+
+    def calculator(self, calc: Calculator) -> dict[str, Any]:
+        spec = self.rules["calculators"][calc.id]
+        blob = json.dumps({"calculator": spec, "lang": self.lang, "root": "../../",
+                           "max_yuan": MAX_YUAN,
+                           "messages": {k: v[self.lang] for k, v in CALC_MESSAGES.items()}},
+                          ensure_ascii=False, sort_keys=True)
+        # An attribute, not a <script>: Material re-runs scripts in the content after
+        # instant navigation. Autoescaping makes the JSON a safe attribute value.
+        return {"calc": calc, "blob": blob, "rules": self.ed.calculator_rules(calc.id),
+                "src": self.source_link("calculators.yaml",
+                                        ("calculators", self.ed.calculators.index(calc)))}
+
+    def finder(self) -> dict[str, Any]:
+        """Questions from the calculators' inputs; one result item per computable incentive."""
+        lang = self.lang
+        questions = []
+        items: dict[tuple[int, str], dict[str, Any]] = {}
+        for calc in self.ed.calculators:
+            rules = self.ed.calculator_rules(calc.id)
+            first_keys = {next(iter(r.when)) for _, _, r in rules if r.when}
+            base_keys = {r.base for _, _, r in rules if r.base and not r.when}
+            options: list[tuple[str, str]] = []
+            for inp in calc.inputs:
+                if inp.key in first_keys:
+                    options += [(f"{calc.id}:{inp.key}:{o.key}", self.tr(o.label))
+                                for o in inp.options]
+                elif inp.key in base_keys:
+                    options.append((f"{calc.id}:{inp.key}",
+                                    t("finder_have", lang, x=self.tr(inp.label))))
+            questions.append({"legend": self.tr(calc.title), "options": options})
+            for c, inc, r in rules:
+                if r.when:
+                    key = next(iter(r.when))
+                    match = [f"{calc.id}:{key}:{v}" for v in r.when[key]]
+                else:
+                    match = [f"{calc.id}:{r.base}"]
+                item = items.setdefault((c.number, inc.id), {
+                    "clause": c, "incentive": inc, "calc": calc.id, "match": [],
+                    "audience": calc.audience.value})
+                item["match"] += match
+        return {"questions": questions, "items": list(items.values()),
+                "src": self.source_link("calculators.yaml")}
+
+    # --- the change log ------------------------------------------------------------------
+    def changes_newest_first(self) -> list[tuple[int, Any]]:
+        """(number, change): numbered in file order, so an entry's anchor never moves."""
+        numbered = list(enumerate(self.ed.changes, start=1))
+        return sorted(numbered, key=lambda nc: (nc[1].date, nc[0]), reverse=True)
