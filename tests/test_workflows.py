@@ -1,10 +1,12 @@
-"""The GitHub Actions workflows pass actionlint and zizmor, and every action is pinned to a
-commit SHA with its version in a comment."""
+"""The GitHub Actions workflows pass actionlint and zizmor, every action is pinned to a commit
+SHA with its version in a comment, and the PR workflow runs each check once and uploads a
+preview even when the tests fail."""
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -117,8 +119,91 @@ def test_pin_check_rejects_tags_and_bare_shas() -> None:
     assert unpinned(text) == [f"- uses: {s}" for s in steps[1:]]
 
 
+SEPARATORS = {";", "&&", "||", "|", "&"}
+
+
+def commands(run: str) -> list[list[str]]:
+    """The simple commands of a `run:` script, as words; comments and blank lines dropped."""
+    lexer = shlex.shlex(run.replace("\\\n", " "), posix=True, punctuation_chars=";&|")
+    lexer.whitespace = " \t\r"  # a newline ends a command, like `;`
+    result: list[list[str]] = [[]]
+    for token in lexer:
+        if token in SEPARATORS or token == "\n":
+            result.append([])
+        else:
+            result[-1].append(token)
+    return [c for c in result if c]
+
+
+def make_targets(step: Any) -> list[str]:
+    return [w for c in commands(str(step.get("run", ""))) if c[0] == "make"
+            for w in c[1:] if not w.startswith("-") and "=" not in w]
+
+
+def runs_after_failure(step: Any) -> bool:
+    condition = str(step.get("if", ""))
+    return "!cancelled()" in condition or "always()" in condition
+
+
+def pr_problems(text: str) -> list[str]:
+    """What is wrong with a PR workflow, judged from its parsed steps (not from its text, where a
+    comment would do): `make test` runs once and check/fmt-check are not run again; `make site`
+    and the upload run after it even when it failed; the preview carries serve.py and
+    README.txt, is marked when the tests failed, and the job summary says how to open it."""
+    steps = [s for job in load(text)["jobs"].values() for s in job.get("steps", [])]
+    targets = [(i, t) for i, s in enumerate(steps) for t in make_targets(s)]
+    names = [t for _, t in targets]
+    problems = [f"`make {t}` runs {names.count(t)} times, not once"
+                for t in ("test", "site") if names.count(t) != 1]
+    problems += [f"`make {t}` runs again: `make test` already runs it"
+                 for t in ("check", "fmt-check", "lint", "schema") if t in names]
+    if problems:
+        return problems
+    test = next(i for i, t in targets if t == "test")
+    site = next(i for i, t in targets if t == "site")
+    if steps[test].get("continue-on-error"):
+        problems.append("the test step must fail the job")
+    if not test < site:
+        problems.append("`make site` must come after `make test`")
+    if not runs_after_failure(steps[site]):
+        problems.append("`make site` must also run when the tests failed (if: !cancelled())")
+    uploads = [i for i, s in enumerate(steps)
+               if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
+    if len(uploads) != 1:
+        return [*problems, f"{len(uploads)} actions/upload-artifact steps, not 1"]
+    upload = steps[uploads[0]]
+    if not uploads[0] > site:
+        problems.append("the upload must come after `make site`")
+    if not runs_after_failure(upload):
+        problems.append("the upload must also run when the tests failed (if: !cancelled())")
+    if str(upload["with"].get("path", "")).rstrip("/") != "site":
+        problems.append("the upload must be site/")
+    if "TESTS-FAILED" not in str(upload["with"].get("name", "")):
+        problems.append("the artifact name must say when the tests failed")
+    every = [c for s in steps[site:uploads[0]] for c in commands(str(s.get("run", "")))]
+    bundled = {Path(w).name for c in every if c[0] == "cp" and c[-1].rstrip("/") == "site"
+               for w in c[1:-1]}
+    if not {"serve.py", "README.txt"} <= bundled:
+        problems.append("serve.py and README.txt must be copied into site/ before the upload")
+    summary = [c for s in steps for c in commands(str(s.get("run", "")))
+               if "$GITHUB_STEP_SUMMARY" in c and any("serve.py" in w for w in c)]
+    if not summary:
+        problems.append("the job summary must say how to open the preview (serve.py)")
+    return problems
+
+
+PR = ROOT / ".github" / "workflows" / "pr.yml"
+
+
 def test_pr_workflow_checks_tests_builds_and_uploads() -> None:
-    text = (ROOT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
-    for step in ("make check", "make fmt-check", "make test", "make site",
-                 "actions/upload-artifact"):
-        assert step in text, step
+    assert pr_problems(PR.read_text(encoding="utf-8")) == []
+
+
+def test_pr_check_is_not_fooled_by_comments() -> None:
+    text = PR.read_text(encoding="utf-8")
+    commented = text.replace("run: make test\n", "run: echo skipped  # make test\n")
+    assert commented != text
+    assert pr_problems(commented) == ["`make test` runs 0 times, not once"]
+    again = text.replace("run: make test\n", "run: |\n          make check\n          make test\n")
+    assert pr_problems(again) == ["`make check` runs again: `make test` already runs it"]
+
