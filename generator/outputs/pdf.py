@@ -13,8 +13,10 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -49,13 +51,45 @@ def data_date(source_date: int) -> str:
     return datetime.datetime.fromtimestamp(source_date, tz=datetime.UTC).date().isoformat()
 
 
+def _finish_tags(document: Any, pdf: Any) -> None:
+    """What WeasyPrint 70's PDF/UA tags leave out, filled in before the file is written.
+
+    - A link annotation's /Contents (its description for a screen reader) is the link's
+      `title`, else its text, where WeasyPrint puts the bare target ("clause-3").
+    - A header cell's /Scope (Column, or Row for `<th scope="row">`), which WeasyPrint
+      does not write although it reads `scope` to fill the data cells' /Headers.
+    """
+    import pydyf  # type: ignore[import-untyped]
+
+    def boxes(box: Any) -> Iterator[Any]:
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from boxes(child)
+
+    for page in document.pages:
+        for _, _, _, box in page.links:
+            a = box.element
+            text = a.get("title") or " ".join("".join(a.itertext()).split())
+            if box.link_annotation is not None and text:
+                box.link_annotation["Contents"] = pydyf.String(text)
+        for box in boxes(page._page_box):
+            tag = getattr(box, "mark", None)  # the cell's /TH or /TD element, set by WeasyPrint
+            if tag is not None and box.element_tag == "th":
+                tag["A"]["Scope"] = "/Row" if box.element.get("scope") == "row" else "/Column"
+
+
 def _typeset(job: tuple[str, str, str, str]) -> str:
-    """Worker: one language's HTML to PDF (one process per language: WeasyPrint is CPU-bound)."""
+    """Worker: one language's HTML to PDF (one process per language: WeasyPrint is CPU-bound).
+
+    Tagged PDF/UA-1: structure tree, /Lang from `<html lang>`, title from `<title>` shown
+    in the window title, XMP claiming PDF/UA (public bodies must publish accessible PDFs).
+    """
     from weasyprint import HTML  # imported late: slow to import and only needed here
 
     html, base, target, identifier = job
     tmp = Path(target).with_suffix(".pdf.tmp")
-    HTML(string=html, base_url=base).write_pdf(tmp, pdf_identifier=identifier.encode())
+    HTML(string=html, base_url=base).write_pdf(tmp, pdf_identifier=identifier.encode(),
+                                               pdf_variant="pdf/ua-1", finisher=_finish_tags)
     tmp.replace(target)
     return target
 
