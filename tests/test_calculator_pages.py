@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page
 
+from tests.conftest import DOC
 from tests.test_calculators import CASES
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,7 @@ def result_of(page: Page) -> dict[str, Any]:
 def test_calculator_by_url(page: Page, site_server: str, lang: str,
                            case: dict[str, Any]) -> None:
     query = urlencode(case["inputs"])
-    page.goto(f"{site_server}/{lang}/calculators/{case['calculator']}/?{query}")
+    page.goto(f"{site_server}/{lang}/{DOC}/calculators/{case['calculator']}/?{query}")
     got = result_of(page)
     assert (got["eligible"], got["min"], got["max"]) == (
         case["eligible"], case["min"], case["max"]), got["text"]
@@ -41,7 +42,7 @@ def test_calculator_by_url(page: Page, site_server: str, lang: str,
 
 
 def test_result_shows_its_working(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/calculators/trade-in/?item=appliance&grade=1&price=8000")
+    page.goto(f"{site_server}/zh/{DOC}/calculators/trade-in/?item=appliance&grade=1&price=8000")
     text = result_of(page)["text"]
     assert "售价 8,000元 × 20% = 1,600元" in text
     assert "上限 2,000元 → 1,600元" in text
@@ -51,7 +52,7 @@ def test_result_shows_its_working(page: Page, site_server: str) -> None:
 
 
 def test_calculator_by_keyboard(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/calculators/equipment-upgrade/")
+    page.goto(f"{site_server}/en/{DOC}/calculators/equipment-upgrade/")
     page.locator("#in-investment").focus()
     page.keyboard.type("3,000,000")
     page.keyboard.press("Enter")
@@ -61,8 +62,9 @@ def test_calculator_by_keyboard(page: Page, site_server: str) -> None:
 
 
 def test_calculator_works_after_instant_navigation(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/calculators/")
-    page.locator('article a[href$="/en/calculators/export-credit-insurance/"]').first.click()
+    page.goto(f"{site_server}/en/{DOC}/calculators/")
+    page.locator(f'article a[href$="/en/{DOC}/calculators/export-credit-insurance/"]'
+                 ).first.click()
     page.wait_for_url(re.compile(r"export-credit-insurance/$"))
     page.locator("#in-premium").fill("10000")
     page.locator("form.ph-calc button[type=submit]").click()
@@ -71,7 +73,7 @@ def test_calculator_works_after_instant_navigation(page: Page, site_server: str)
 
 
 def test_finder_lists_the_clauses_that_may_apply(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/finder/?who=enterprise&has=enterprise-awards:awards:little_giant,"
+    page.goto(f"{site_server}/zh/{DOC}/finder/?who=enterprise&has=enterprise-awards:awards:little_giant,"
               "equipment-upgrade:investment")
     visible = page.locator(".ph-finder-item:not([hidden])")
     clauses = sorted({int(visible.nth(i).get_attribute("data-clause") or 0)
@@ -86,5 +88,14 @@ def test_finder_lists_the_clauses_that_may_apply(page: Page, site_server: str) -
 
 
 def test_clause_page_links_its_calculators(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/clauses/14/")
+    page.goto(f"{site_server}/en/{DOC}/clauses/14/")
     assert page.locator('#calculators ~ ul a[href$="calculators/trade-in/"]').count() == 1
+
+
+def test_an_old_calculator_address_keeps_its_inputs(page: Page, site_server: str) -> None:
+    """The one-document site published /zh/calculators/…?inputs; it lands on the same
+    calculator of the same document, with the inputs and the result."""
+    page.goto(f"{site_server}/zh/calculators/trade-in/?item=appliance&grade=1&price=8000")
+    page.wait_for_url(re.compile(rf"/zh/{DOC}/calculators/trade-in/\?item=appliance"))
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (True, 1600, 1600)

@@ -18,6 +18,7 @@ CHECKS: tuple[Check, ...] = (
     structure.numbering,
     structure.glossary,
     structure.change_log,
+    structure.period,
     units.units,
     units.chapter_leads,
     units.responsible_units,
