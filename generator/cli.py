@@ -47,9 +47,20 @@ def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Set
     return settings.Settings(**values)  # type: ignore[arg-type]
 
 
-def report(problems: list[Problem]) -> None:
+def report(problems: list[Problem], strict: bool = False) -> None:
+    """Problems to stderr, notes to stdout; to-dos last, as a summary (to stderr when
+    `strict` makes them failures)."""
     for p in problems:
-        print(p, file=sys.stdout if p.note else sys.stderr)
+        if not p.todo:
+            print(p, file=sys.stdout if p.note else sys.stderr)
+    todos = [p for p in problems if p.todo]
+    if todos:
+        out = sys.stderr if strict else sys.stdout
+        pending = sum("translation pending" in p.message for p in todos)
+        print(f"to do: {pending} translation(s) pending, {len(todos) - pending} review "
+              f"mark(s){' (--strict: these fail)' if strict else ''}", file=out)
+        for p in todos:
+            print(f"  {p}", file=out)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -76,8 +87,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(exc.problems)
             worst = 2
             continue
-        report(problems)
-        errors = [p for p in problems if not p.note]
+        report(problems, args.strict)
+        errors = [p for p in problems if p.fails or (args.strict and p.todo)]
         if errors:
             worst = max(worst, 1)
             print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
@@ -205,6 +216,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="load and validate, e.g. `python -m generator check`")
     c.add_argument("folders", nargs="*", help="document folders (default: all in the data)")
     c.add_argument("--list", action="store_true", help="list the checks and what they hold")
+    c.add_argument("--strict", action="store_true",
+                   help="fail on pending translations and review marks too")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("schema", help="export JSON Schema, e.g. `python -m generator schema`")
     s.add_argument("--output", default=str(SCHEMA_FILE))

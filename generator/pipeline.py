@@ -42,7 +42,7 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
 
 def valid_edition(folder: Path) -> Edition:
     edition, problems = read_edition(folder)
-    errors = [p for p in problems if not p.note]
+    errors = [p for p in problems if p.fails]
     if errors or edition is None:
         raise DataError(errors)
     return edition

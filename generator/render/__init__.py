@@ -72,5 +72,5 @@ def handbook(edition: Edition, lang: str, *, font: str, data_date: str) -> str:
 def root(library: Library) -> str:
     """The site's top page: sends readers to the Chinese site, links both."""
     return environment().get_template("root.html.jinja").render(
-        title=library.title.zh, title_en=library.title.en)
+        title=library.title.zh, title_en=library.title.text("en"))
 
