@@ -93,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             worst = max(worst, 1)
             print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
         else:
-            print(f"{folder}: ok ({len(problems)} known note(s))")
+            print(f"{folder}: ok ({sum(p.note for p in problems)} known note(s))")
     return worst
 
 
@@ -208,6 +208,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a published document (.txt, .docx, saved .html) into a document folder."""
+    from generator.importer import InputError, import_document
+
+    try:
+        result = import_document(Path(args.source), Path(args.into),
+                                 Path(args.previous) if args.previous else None, args.force)
+    except InputError as exc:
+        print(exc.problem, file=sys.stderr)
+        print("import failed; nothing was written", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        report(exc.problems)
+        print("import failed: the result does not pass `check`; nothing was written",
+              file=sys.stderr)
+        return 1
+    sys.stdout.write(result.report.text())
+    print(f"wrote {result.folder} (report: {result.folder / 'import-report.md'})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -247,6 +268,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("new")
     d.add_argument("--json", action="store_true", help="machine-readable output")
     d.set_defaults(func=cmd_diff)
+    i = sub.add_parser("import", help="a published document into YAML, e.g. `python -m "
+                       "generator import notice.docx --into policy_data/jiande-2026 "
+                       "--previous policy_data/jiande-2025`")
+    i.add_argument("source", help="the published text: .txt, .docx or a saved .html page")
+    i.add_argument("--into", required=True, help="the new document folder")
+    i.add_argument("--previous", help="the previous edition's folder, to carry over from")
+    i.add_argument("--force", action="store_true", help="replace --into if it exists")
+    i.set_defaults(func=cmd_import)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
