@@ -269,8 +269,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true", help="machine-readable output")
     d.set_defaults(func=cmd_diff)
     i = sub.add_parser("import", help="a published document into YAML, e.g. `python -m "
-                       "generator import notice.docx --into policy_data/jiande-2026 "
-                       "--previous policy_data/jiande-2025`")
+                       "generator import notice.docx --into policy_data/city-2026 "
+                       "--previous policy_data/city-2025`")
     i.add_argument("source", help="the published text: .txt, .docx or a saved .html page")
     i.add_argument("--into", required=True, help="the new document folder")
     i.add_argument("--previous", help="the previous edition's folder, to carry over from")

@@ -79,7 +79,7 @@ def import_document(source: Path, into: Path, previous: Path | None = None,
         TypeAdapter(Slug).validate_python(slug)
     except ValidationError as exc:
         raise InputError(into, 1, f"`{slug}` cannot be a document id; name the folder in "
-                         "lower-case letters, digits and hyphens (jiande-2026)") from exc
+                         "lower-case letters, digits and hyphens (city-2026)") from exc
     if into.exists() and any(into.iterdir()) and not force:
         raise InputError(into, 1, "the folder exists and is not empty; choose another or give "
                          "--force to replace it")

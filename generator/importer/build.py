@@ -48,7 +48,7 @@ from generator.importer.report import Report
 from generator.importer.units import UnitList, unit_id
 from generator.render.filters import money
 
-# The portal's metadata labels, their keys and English (as in the hand-made jiande-2025).
+# The portal's metadata labels, their keys and English (as the hand-made data writes them).
 METADATA = {
     "索引号": ("index-number", "Index number"), "公开方式": ("disclosure", "Disclosure"),
     "发布单位": ("issuer", "Issued by"), "发文机关": ("issuer", "Issued by"),
