@@ -89,7 +89,7 @@ def standalone(root: Path, config: MkDocsConfig) -> dict[str, Any]:
                         work=root / ".build" / "mkdocs", site_url=None, edit_base=None,
                         source_date=0)
     library, problems = pipeline.read_library(data, settings.source_date)
-    errors = [p for p in problems if not p.note]
+    errors = [p for p in problems if p.fails]
     if errors or library is None:
         raise DataError(errors)
     doc_id = hb.get("document") or (library.root.id if library.root else

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.data.checks import budgets, facts, published, rules, structure, units
+from generator.data.checks import budgets, facts, published, review, rules, structure, units
 from generator.data.model import Edition
 from generator.problems import Problem
 
@@ -28,4 +28,5 @@ CHECKS: tuple[Check, ...] = (
     facts.english_numbers,
     budgets.budgets,
     rules.calculator_rules,
+    review.todo,
 )

@@ -17,11 +17,11 @@ def clause_texts(ed: Edition) -> Iterable[Problem]:
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
-            published = f"{c.number}.{c.full_zh}"
+            published = f"{c.prefix}{c.full_zh}"
             if published in ed.source_lines:
                 continue
             near = next((ln for ln in ed.source_text.splitlines()
-                         if ln.startswith(f"{c.number}.")), "")
+                         if ln.startswith(c.prefix)), "")
             at = next((i for i, (a, b) in enumerate(zip(published, near, strict=False))
                        if a != b), min(len(published), len(near)))
             yield f.problem(("clauses", ci, "text", "zh"), f"clause {c.number}: the zh title and "
