@@ -57,8 +57,10 @@ def report(problems: list[Problem], strict: bool = False) -> None:
     if todos:
         out = sys.stderr if strict else sys.stdout
         pending = sum("translation pending" in p.message for p in todos)
-        print(f"to do: {pending} translation(s) pending, {len(todos) - pending} review "
-              f"mark(s){' (--strict: these fail)' if strict else ''}", file=out)
+        contacts = sum(p.message.startswith("no contact recorded") for p in todos)
+        print(f"to do: {pending} translation(s) pending, {len(todos) - pending - contacts} "
+              f"review mark(s), {contacts} unit(s) without a contact"
+              f"{' (--strict: these fail)' if strict else ''}", file=out)
         for p in todos:
             print(f"  {p}", file=out)
 

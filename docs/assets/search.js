@@ -14,8 +14,24 @@
   // The clause numbers and amounts a reader types become the whole-word tokens every clause
   // page carries (generator/render/filters.py: search_terms), so 50万元 finds the clauses
   // that give 50万元, not 500元 or clause 50.
+  // Everyday words readers type (冰箱, 电车, 高企, fridge) become the glossary's term, which
+  // is what the published text says (glossary.yaml `also`).
+  var aliases = {};
+  function unalias(term) {
+    var words = Object.keys(aliases).sort(function (a, b) { return b.length - a.length; });
+    var t = term;
+    words.forEach(function (w) {
+      if (/^[\x00-\x7f]+$/.test(w)) {
+        var re = new RegExp("\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\b", "gi");
+        t = t.replace(re, aliases[w]);
+      } else if (t.indexOf(w) >= 0 && t.indexOf(aliases[w]) < 0) {
+        t = t.split(w).join(aliases[w]);
+      }
+    });
+    return t;
+  }
   function rewrite(term) {
-    var t = " " + term + " ";
+    var t = " " + unalias(term) + " ";
     t = t.replace(/第\s*(\d+)\s*条|(\d+)\s*条|\bclause\s+(\d+)\b/gi, function (m, a, b, c) {
       return " clause" + (a || b || c) + "x ";
     });
@@ -35,6 +51,7 @@
     var box = document.getElementById("ph-search");
     if (!box || box.dataset.phBound || typeof PagefindUI === "undefined") return;
     box.dataset.phBound = "1";
+    aliases = JSON.parse(box.getAttribute("data-aliases") || "{}");
     var merge = box.getAttribute("data-merge").split(" ").filter(Boolean).map(function (p) {
       return { bundlePath: new URL(p, location.href).pathname };
     });

@@ -12,6 +12,18 @@
         location.search + location.hash;
     });
   }
-  if (typeof document$ !== "undefined") document$.subscribe(update);
-  else document.addEventListener("DOMContentLoaded", update);
+  // A printed page says where and when it was printed; folded sections print open.
+  function printMeta() {
+    var url = document.querySelector(".ph-print-url"), date = document.querySelector(".ph-print-date");
+    if (url) url.textContent = location.href;
+    if (date) date.textContent = new Date().toISOString().slice(0, 10);
+  }
+  window.addEventListener("beforeprint", function () {
+    printMeta();
+    document.querySelectorAll("article details:not(.ph-edit)").forEach(function (d) {
+      d.setAttribute("open", "");
+    });
+  });
+  if (typeof document$ !== "undefined") document$.subscribe(function () { update(); printMeta(); });
+  else document.addEventListener("DOMContentLoaded", function () { update(); printMeta(); });
 })();

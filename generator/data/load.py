@@ -61,9 +61,10 @@ class YamlFile:
                 line, col = node.start_mark.line + 1, node.start_mark.column + 1
         return line, col
 
-    def problem(self, loc: Sequence[int | str], message: str, note: bool = False) -> Problem:
+    def problem(self, loc: Sequence[int | str], message: str, note: bool = False,
+                todo: bool = False) -> Problem:
         line, col = self.position(loc)
-        return Problem(self.name, line, col, message, note)
+        return Problem(self.name, line, col, message, note, todo)
 
 
 class LoadError(Exception):

@@ -478,6 +478,9 @@ class Audience(StrEnum):
 class Calculator(StrictModel):
     id: Slug
     title: Text
+    task: Text | None = Field(default=None, description="What a reader wants it for, as the "
+                              "home page offers it, e.g. {zh: 算一算以旧换新补贴, en: Work out a "
+                              "trade-in subsidy}.")
     intro: Text
     audience: Audience = Field(description="Who it is for; the benefit finder asks this first.")
     inputs: list[CalculatorInput] = Field(min_length=1)
@@ -523,6 +526,22 @@ class UnitKind(StrEnum):
     ZONE = "zone"
 
 
+class Contact(StrictModel):
+    """How to reach a unit to apply, as the unit publishes it. Never guess: leave out what
+    is not published."""
+
+    address: Text | None = Field(default=None, description="Street address of the service "
+                                 "window, e.g. {zh: 某市某街道某路1号, en: …}.")
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()-]{4,}$")] | None = Field(
+        default=None, description="Telephone number as published, e.g. 0571-64712345.")
+    website: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
+        default=None, description="The unit's web page (https://…).")
+    service: Text | None = Field(default=None, description="Where to apply online or in "
+                                 "person, e.g. {zh: 浙里办“惠企政策”专区, en: …}.")
+    source: str | None = Field(default=None, description="Where the contact was published "
+                               "(a URL or the document that gives it).")
+
+
 class Unit(StrictModel):
     id: Slug
     name: Text = Field(description="zh: the name as most often written in the document.")
@@ -530,6 +549,8 @@ class Unit(StrictModel):
     aliases: list[NonEmpty] = Field(
         default_factory=list, description="Other spellings in the document (市人社局)."
     )
+    contact: Contact | None = Field(default=None, description="How to apply to the unit, as "
+                                    "it publishes it; unit pages say when there is none yet.")
     review: Review = None
 
 
@@ -541,6 +562,9 @@ class GlossaryEntry(StrictModel):
     zh: NonEmpty
     en: NonEmpty
     note: str | None = Field(default=None, description="Why this rendering.")
+    also: list[NonEmpty] = Field(
+        default_factory=list, description="Everyday words readers type for this term, in "
+        "either language (冰箱, 电车, 高企, fridge): search finds the term for them.")
 
 
 class GlossaryFile(StrictModel):

@@ -69,6 +69,7 @@ def theme_extra(settings: Settings, rendered: Rendered, part: Part,
         "languages": [{"lang": code, "name": LANGUAGE_NAMES[code], "html_lang": HTML_LANG[code]}
                       for code in LANGS],
         "search": True, "search_label": t("search", lang),
+        "print_label": t("printed_from", lang),
         "filter_label": t("document", lang),
         "document": None, "banner": None, "pdf": None,
     }

@@ -34,6 +34,13 @@ STRINGS: dict[str, dict[str, str]] = {
                       "superseded by {title}."},
     "see_successor": {"zh": "查看新版本", "en": "Read the new edition"},
     "library": {"zh": "全部政策文件", "en": "All policy documents"},
+    "tasks_heading": {"zh": "我想……", "en": "I want to…"},
+    "task_calculator": {"zh": "算一算:{title}", "en": "Work out: {title}"},
+    "task_finder": {"zh": "查找我(我的企业)能享受的政策", "en": "Find what my enterprise or I "
+                    "can get"},
+    "task_units": {"zh": "找到负责的单位", "en": "Find the responsible unit"},
+    "task_read": {"zh": "阅读政策条款", "en": "Read the clauses"},
+    "task_pdf": {"zh": "下载 PDF 手册", "en": "Download the PDF handbook"},
     "library_link": {"zh": "全部文件", "en": "All documents"},
     "library_intro": {"zh": "本站收录{count}份政策文件,按系列和发文机关分组,现行版本在前。",
                       "en": "This site holds {count} policy document(s), grouped by series "
@@ -191,6 +198,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_peoples_organization": {"zh": "人民团体", "en": "People's organization"},
     "kind_state_owned_company": {"zh": "国有企业", "en": "State-owned company"},
     "kind_zone": {"zh": "开发区", "en": "Development zone"},
+    "for_editors": {"zh": "数据来源(供编辑)", "en": "Where this data is (for editors)"},
+    "printed_from": {"zh": "打印自", "en": "Printed from"},
+    "full_text": {"zh": "这些条款的全文", "en": "The full text of these clauses"},
+    "how_to_apply": {"zh": "办理渠道", "en": "How to apply"},
+    "contact_service": {"zh": "办理方式", "en": "Where to apply"},
+    "contact_address": {"zh": "地址", "en": "Address"},
+    "contact_phone": {"zh": "电话", "en": "Telephone"},
+    "contact_website": {"zh": "网站", "en": "Website"},
+    "contact_source": {"zh": "来源", "en": "Source"},
+    "no_contact": {"zh": "暂未收录该单位公布的联系方式。请通过政府门户网站或政务服务中心查询。",
+                   "en": "No contact recorded yet for this unit. Look it up on the government "
+                   "portal or ask at the government service centre."},
     "chapters_led": {"zh": "牵头的政策领域", "en": "Policy areas it leads"},
     "clauses_responsible": {"zh": "负责的条款", "en": "Clauses it is responsible for"},
     "none": {"zh": "无", "en": "None"},
@@ -257,7 +276,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "finder_rule": {"zh": "同一事项与其他政策重叠时,按“从优、就高、不重复”的原则执行(见附则)。",
                     "en": "Where benefits overlap with other policies, the most favourable, "
                     "highest applies, with no double benefit (see the closing provisions)."},
-    "contact": {"zh": "受理单位", "en": "Contact"},
+    "contact": {"zh": "责任单位", "en": "Responsible units"},
     "whats_new": {"zh": "最近更新", "en": "What's new"},
     "whats_new_intro": {"zh": "手册数据的更正、说明、实施细则和译文修订,最新的在前。订阅:",
                         "en": "Corrections, clarifications, implementation rules and translation "
@@ -319,7 +338,7 @@ CALC_MESSAGES: dict[str, dict[str, str]] = {
     "inclusive": {"zh": "含本数", "en": "inclusive"},
     "exclusive": {"zh": "不含本数", "en": "exclusive"},
     "clause": {"zh": "第{n}条", "en": "clause {n}"},
-    "apply_to": {"zh": "受理单位", "en": "Apply to"},
+    "apply_to": {"zh": "责任单位", "en": "Responsible units"},
     "yuan": {"zh": "{x}元", "en": "CNY {x}"},
     "or": {"zh": "或", "en": " or "},
 }

@@ -14,9 +14,25 @@ from generator.render.i18n import t
 
 _BAR_H = 22
 _GAP = 14
-_LABEL_W = 190
+_LABEL_W = 200
 _WIDTH = 640
 _COLORS = {"city": "#1a5fb4", "higher": "#c64600"}
+
+
+def wrap(label: str, width: int, lang: str) -> list[str]:
+    """A chapter's label on at most two lines of about `width` characters, whole."""
+    if len(label) <= width:
+        return [label]
+    if lang == "zh":
+        cut = min(width, (len(label) + 1) // 2 + 2)
+        return [label[:cut], label[cut:]]
+    words, lines = label.split(" "), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > max(width, (len(label) + 1) // 2):
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return [lines[0], " ".join(lines[1:])]
 
 
 def budget_chart(ed: Edition, lang: str) -> Markup:
@@ -44,10 +60,12 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
     y = 10
     for ch, city, higher in rows:
         label = f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}"
-        limit = 12 if lang == "zh" else 26
-        short = label if len(label) <= limit else label[: limit - 1] + "…"
-        parts.append(f'<text x="0" y="{y + 16}" font-size="12" fill="currentColor">'
-                     f'{escape(short)}</text>')
+        lines = wrap(label, 14 if lang == "zh" else 30, lang)
+        spans = "".join(f'<tspan x="0" dy="{0 if i == 0 else 13}">{escape(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        first = y + (16 if len(lines) == 1 else 9)
+        parts.append(f'<text x="0" y="{first}" font-size="11" fill="currentColor">{spans}'
+                     '</text>')
         x = _LABEL_W
         for amount, key in ((city, "city"), (higher, "higher")):
             if amount:

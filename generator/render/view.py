@@ -237,7 +237,21 @@ class LibraryView:
             editions = self.library.editions(series.id)
             if editions:
                 groups.append((series, self.library.issuers[series.issuer], editions))
-        return {"groups": groups}
+        return {"groups": groups, "tasks": [(d, self.tasks(d)) for d in self.library.current()]}
+
+    def tasks(self, doc: Edition) -> list[tuple[str, str]]:
+        """What people come for, as (label, link from the library's home): the calculators
+        (residents' first), the finder, the units, the clauses, the PDF."""
+        lang, out = self.lang, []
+        calcs = sorted(doc.calculators, key=lambda k: k.audience.value != "resident")
+        out += [(self.tr(k.task) if k.task else t("task_calculator", lang, title=self.tr(k.title)),
+                 f"{doc.id}/calculators/{k.id}/") for k in calcs]
+        if doc.calculators:
+            out.append((t("task_finder", lang), f"{doc.id}/finder/"))
+        out += [(t("task_units", lang), f"{doc.id}/units/"),
+                (t("task_read", lang), f"{doc.id}/#chapters"),
+                (t("task_pdf", lang), f"../pdf/{doc.id}-{lang}.pdf")]
+        return out
 
     def units(self) -> dict[str, Any]:
         """Each issuer's units, by name, with their clauses in every document of the issuer."""
@@ -262,5 +276,12 @@ class LibraryView:
         """Pagefind's UI over the library's own index and each document's (merged)."""
         strings = {k.removeprefix("pf_"): v[self.lang] for k, v in STRINGS.items()
                    if k.startswith("pf_")}
+        aliases: dict[str, str] = {}
+        for d in self.library.documents:
+            for g in d.glossary:
+                for word in g.also:
+                    aliases.setdefault(word.lower() if word.isascii() else word,
+                                       g.en if word.isascii() else g.zh)
         return {"bundles": [f"{d.id}/pagefind/" for d in self.library.documents],
-                "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True)}
+                "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
+                "aliases": json.dumps(aliases, ensure_ascii=False, sort_keys=True)}

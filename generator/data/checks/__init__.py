@@ -22,6 +22,7 @@ CHECKS: tuple[Check, ...] = (
     units.units,
     units.chapter_leads,
     units.responsible_units,
+    units.contacts,
     published.clause_texts,
     published.whole_document,
     facts.facts_and_numbers,

@@ -92,3 +92,15 @@ def _check_lead(ed: Edition, f: YamlFile, ch: Chapter) -> list[Problem]:
     if not out:
         out += _named(ed, f, ("lead_units",), names, ch.lead_units, f"chapter {ch.number}'s lead")
     return out
+
+
+def contacts(ed: Edition) -> Iterable[Problem]:
+    """A to-do for every responsible unit with no contact recorded: readers who find an
+    incentive need to know where to apply (fails only `check --strict`)."""
+    f = ed.files["units.yaml"]
+    used = {uid for c in ed.clauses for uid in c.responsible_units}
+    for ui, u in enumerate(ed.units):
+        if u.id in used and u.contact is None:
+            yield f.problem(("units", ui, "id"), f"no contact recorded for `{u.name.zh}`: add "
+                            "`contact:` (address, phone, website, service) as the unit "
+                            "publishes it; never guess one", todo=True)
