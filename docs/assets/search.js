@@ -14,8 +14,9 @@
   // The clause numbers and amounts a reader types become the whole-word tokens every clause
   // page carries (generator/render/filters.py: search_terms), so 50万元 finds the clauses
   // that give 50万元, not 500元 or clause 50.
-  // Everyday words readers type (冰箱, 电车, 高企, fridge) become the glossary's term, which
-  // is what the published text says (glossary.yaml `also`).
+  // Everyday words readers type (冰箱, 电车, 高企, fridge), and the terms themselves, become
+  // the token the clause pages carry beside each occurrence of the glossary's term
+  // (glossary.yaml `also`; generator/render/filters.py: searchable).
   var aliases = {};
   function unalias(term) {
     var words = Object.keys(aliases).sort(function (a, b) { return b.length - a.length; });
@@ -24,8 +25,8 @@
       if (/^[\x00-\x7f]+$/.test(w)) {
         var re = new RegExp("\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\b", "gi");
         t = t.replace(re, aliases[w]);
-      } else if (t.indexOf(w) >= 0 && t.indexOf(aliases[w]) < 0) {
-        t = t.split(w).join(aliases[w]);
+      } else if (t.indexOf(w) >= 0) {
+        t = t.split(w).join(" " + aliases[w] + " ");
       }
     });
     return t;
@@ -67,7 +68,7 @@
       processResult: function (result) {
         // the whole-word tokens are for matching, not for reading
         var strip = function (html) {
-          return html.replace(/<mark>(?:clause|amt)[\d.]+x<\/mark>\s?|(?:clause|amt)[\d.]+x\s?/g, "");
+          return html.replace(/<mark>(?:clause|amt|term)[\da-f.]+x<\/mark>\s?|(?:clause|amt|term)[\da-f.]+x\s?/g, "");
         };
         result.excerpt = strip(result.excerpt);
         (result.sub_results || []).forEach(function (sub) { sub.excerpt = strip(sub.excerpt); });

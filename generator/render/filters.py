@@ -6,6 +6,7 @@ figures (CNY 200,000) or millions/billions (CNY 120 million).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from decimal import Decimal
 
@@ -173,11 +174,38 @@ def _token(value: Decimal) -> str:
     return f"amt{format(normalize(value), 'f')}x"
 
 
-def searchable(text: str, lang: str) -> Markup:
-    """The text, HTML-escaped, with every amount carrying a whole-word search token in an
-    attribute Pagefind indexes (`amt500000x` for 50万元 or CNY 500,000). Pagefind would split
-    50万元 into 50 and 万元 and match 500元 or clause 50; the search page turns what a reader
-    types into the same token (docs/assets/search.js). The visible text is unchanged."""
+def term_token(term: str) -> str:
+    """The whole-word search token of a glossary term (stable: a hash of its Chinese)."""
+    return "term" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:8] + "x"
+
+
+def _tagged(token: str, text: str) -> Markup:
+    return Markup('<span data-pagefind-index-attrs="data-t" data-t="{}">{}</span>').format(
+        token, text)
+
+
+def _terms(text: str, terms: dict[str, str]) -> Markup:
+    """Escaped text with each glossary term (longest first) carrying its token."""
+    if not terms:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(terms, key=len, reverse=True)),
+                         re.IGNORECASE)
+    out, at = Markup(""), 0
+    for m in pattern.finditer(text):
+        token = terms.get(m.group(0)) or terms[next(k for k in terms
+                                                    if k.lower() == m.group(0).lower())]
+        out += escape(text[at:m.start()]) + _tagged(token, m.group(0))
+        at = m.end()
+    return out + escape(text[at:])
+
+
+def searchable(text: str, lang: str, terms: dict[str, str] | None = None) -> Markup:
+    """The text, HTML-escaped, with every amount and every glossary term that readers call
+    by other names carrying a whole-word search token in an attribute Pagefind indexes
+    (`amt500000x` for 50万元 or CNY 500,000; `term…x` for 家电). Pagefind would split 50万元
+    into 50 and 万元 and match 500元 or clause 50, and segments some terms otherwise than a
+    query; the search page turns what a reader types (50万元, 冰箱, fridge) into the same
+    token (docs/assets/search.js). The visible text is unchanged."""
     pattern = _ZH_AMOUNT if lang == "zh" else _EN_AMOUNT
     out, at = Markup(""), 0
     for m in pattern.finditer(text):
@@ -186,11 +214,10 @@ def searchable(text: str, lang: str) -> Markup:
         else:
             value = Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * \
                 _SCALE.get(m.group(3) or "", 1)
-        out += escape(text[at:m.start()]) + Markup(
-            '<span data-pagefind-index-attrs="data-t" data-t="{}">{}</span>').format(
-            _token(value), text[m.start():m.end()])
+        out += _terms(text[at:m.start()], terms or {}) + _tagged(_token(value),
+                                                                text[m.start():m.end()])
         at = m.end()
-    return out + escape(text[at:])
+    return out + _terms(text[at:], terms or {})
 
 
 def unbracket(text: str) -> str:
@@ -207,6 +234,7 @@ FILTERS = {
     "heading": heading,
     "unbracket": unbracket,
     "searchable": searchable,
+    "term_token": term_token,
     "money": money,
     "number": number,
     "percent": percent,

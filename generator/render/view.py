@@ -62,7 +62,15 @@ class View:
             "site_name": filters.tr(self.ctx.site_name, self.lang),
             "pdf_path": f"pdf/{self.ed.id}-{self.lang}.pdf",  # from the site's root
             "data_path": f"data/{self.ed.id}/",
+            "search_terms": self.search_terms,
         }
+
+    @cached_property
+    def search_terms(self) -> dict[str, str]:
+        """Glossary terms readers call by other names (`also`), in this language, with the
+        token search finds them by."""
+        return {(g.zh if self.lang == "zh" else g.en): filters.term_token(g.zh)
+                for g in self.ed.glossary if g.also}
 
     # --- links to the data ---------------------------------------------------------------
     def source_link(self, file_key: str | int, loc: tuple[int | str, ...] = ()) -> SourceLink:
@@ -279,9 +287,9 @@ class LibraryView:
         aliases: dict[str, str] = {}
         for d in self.library.documents:
             for g in d.glossary:
-                for word in g.also:
+                for word in [*g.also, g.zh, g.en] if g.also else []:
                     aliases.setdefault(word.lower() if word.isascii() else word,
-                                       g.en if word.isascii() else g.zh)
+                                       filters.term_token(g.zh))
         return {"bundles": [f"{d.id}/pagefind/" for d in self.library.documents],
                 "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
                 "aliases": json.dumps(aliases, ensure_ascii=False, sort_keys=True)}
