@@ -46,7 +46,7 @@ def test_the_fixture_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     ("case", "name", "old", "new", "needle", "expect"),
     [
         ("malformed yaml", CHAPTER, "lead_units: [science-bureau]",
-         "lead_units: [science-bureau", "intro:", "YAML syntax error"),
+         "lead_units: [science-bureau", "lead_units:", "YAML syntax error: the `[` on line"),
         ("wrong type", CHAPTER, "max_amount: 200000", "max_amount: lots",
          "max_amount", "`max_amount`"),
         ("unknown key", CHAPTER, "max_amount: 200000", "maximum: 200000",

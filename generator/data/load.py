@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.data.yaml_errors import explain
 from generator.problems import Problem, display_path
 
 REQUIRED = ("document.yaml", "units.yaml", "glossary.yaml", "source.zh.txt")
@@ -132,12 +133,8 @@ def load_yaml(path: Path) -> YamlFile:
         _check_nodes(tree, name)
         data = _plain(yaml.constructor.construct_document(tree))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        raise LoadError(Problem(name, line, col, f"YAML syntax error: {what}; check indentation, "
-                                "colons and quotes on this line")) from exc
+        line, col, message = explain(raw, exc)
+        raise LoadError(Problem(name, line, col, f"YAML syntax error: {message}")) from exc
     except (YAMLError, RecursionError) as exc:
         raise LoadError(Problem(name, 1, 1, f"cannot parse YAML: {exc}")) from exc
     if not isinstance(data, dict):
