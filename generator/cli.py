@@ -71,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             worst = 1
     for folder in folders:
         try:
-            _, problems = pipeline.read_edition(folder)
+            edition, problems = pipeline.read_edition(folder)
         except Unreadable as exc:
             report(exc.problems)
             worst = 2
@@ -80,7 +80,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = [p for p in problems if not p.note]
         if errors:
             worst = max(worst, 1)
-            print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
+            waiting = ("; the checks across files run once every file loads"
+                       if edition is None else "")
+            print(f"{folder}: {len(errors)} problem(s){waiting}", file=sys.stderr)
         else:
             print(f"{folder}: ok ({len(problems)} known note(s))")
     return worst

@@ -36,7 +36,7 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
     if parts is None:
         return None, sorted(set(problems))
     edition = model.assemble(sources, parts)  # model
-    problems += validate.consistency(edition)  # validate: the whole document
+    problems += validate.consistency(edition, parts.complete)  # validate: the whole document
     return (edition if parts.complete else None), sorted(set(problems))
 
 

@@ -12,7 +12,7 @@ from generator.problems import Problem
 
 
 def numbering(ed: Edition) -> Iterable[Problem]:
-    """Chapters run 1..N; clauses run 1..N in chapter order; fact ids are unique per clause."""
+    """Chapters run 1..N; clauses run 1..N in chapter order."""
     out: list[Problem] = []
     numbers = [ch.number for ch in ed.chapters]
     for n in sorted(dupes(numbers)):
@@ -41,6 +41,14 @@ def numbering(ed: Edition) -> Iterable[Problem]:
                                      "without gaps"))
             seen.setdefault(c.number, (f, loc))
             expected = max(expected, c.number) + 1
+    return out
+
+
+def fact_ids(ed: Edition) -> Iterable[Problem]:
+    """Incentive and target ids are unique within their clause."""
+    out: list[Problem] = []
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
             for dup in sorted(dupes(x.id for x in c.incentives)):
                 out.append(f.problem(("clauses", ci, "incentives"), f"incentive id `{dup}` is "
