@@ -26,7 +26,7 @@ def explained(text: str) -> tuple[int, int, str]:
      "line 4 is indented 2 more spaces than `kind:` on line 3 above it, so YAML reads it as part "
      "of that line's value; indent it 4 spaces, like `kind:`"),
     ("a:\n  - id: x\n    kind: y\n   what: z\n", (4, 4),
-     "line 4 is indented 1 fewer space than `kind:` on line 3, and lines up with no key above "
+     "line 4 is indented 1 space fewer than `kind:` on line 3, and lines up with no key above "
      "it; indent it 4 spaces, like `kind:`"),
     ("a:\n\tb: 1\n", (2, 1), "line 2 is indented with a tab; indent with spaces only"),
     ("a:\n  zh: 甲: 乙\n", (2, 8), "line 2 has `: ` inside an unquoted text, which YAML reads as "

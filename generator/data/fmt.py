@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -43,7 +42,7 @@ def _unfold(node: Any) -> None:
         return
     for value in values:
         if isinstance(value, FoldedScalarString):
-            value.fold_pos = []
+            setattr(value, "fold_pos", [])  # noqa: B010 (not in the type stubs)
         else:
             _unfold(value)
 

@@ -130,7 +130,7 @@ def explain(text: str, exc: MarkedYAMLError) -> tuple[int, int, str]:
         if ind not in {lvl for lvl, _ in levels} and levels:
             lvl, i = min(levels, key=lambda li: (abs(li[0] - ind), -li[0]))
             diff = ind - lvl
-            how = f"{abs(diff)} {'more' if diff > 0 else 'fewer'} space{'' if abs(diff) == 1 else 's'}"
+            how = f"{_spaces(abs(diff))} {'more' if diff > 0 else 'fewer'}"
             return n, ind + 1, (f"line {n} is indented {how} than {_label(lines[i])} on line "
                                 f"{i + 1}, and lines up with no key above it; indent it "
                                 f"{_spaces(lvl)}, like {_label(lines[i])}")
