@@ -24,7 +24,7 @@ from generator.data.yaml_errors import explain
 from generator.problems import Problem, display_path
 
 REQUIRED = ("document.yaml", "units.yaml", "glossary.yaml", "source.zh.txt")
-OPTIONAL = ("calculators.yaml", "changes.yaml")
+OPTIONAL = ("calculators.yaml", "changes.yaml", "amendments.yaml")
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -169,7 +169,7 @@ class Sources:
 
 def read_document(folder: Path) -> Sources:
     """Read a document folder: document.yaml, units.yaml, glossary.yaml, source.zh.txt,
-    chapters/*.yaml, and calculators.yaml / changes.yaml when present."""
+    chapters/*.yaml, and calculators.yaml / changes.yaml / amendments.yaml when present."""
     name = display_path(folder)
     missing = [f for f in REQUIRED if not (folder / f).is_file()]
     chapter_paths = sorted((folder / "chapters").glob("*.yaml"))

@@ -17,6 +17,7 @@ from generator.data.checks import LOCAL, WHOLE
 from generator.data.load import Sources, YamlFile
 from generator.data.model import Edition, Parts
 from generator.data.schema import (
+    AmendmentsFile,
     CalculatorsFile,
     ChangesFile,
     Chapter,
@@ -149,9 +150,13 @@ def shape(sources: Sources) -> tuple[Parts | None, list[Problem]]:
     doc, units, gloss = (one("document.yaml", Document), one("units.yaml", UnitsFile),
                          one("glossary.yaml", GlossaryFile))
     calcs, changes = one("calculators.yaml", CalculatorsFile), one("changes.yaml", ChangesFile)
+    amendments = one("amendments.yaml", AmendmentsFile)
     chapters = [(f, parse(f, Chapter, problems)) for f in sources.chapters]
-    optional_failed = any(name in files and model is None for name, model in
-                          (("calculators.yaml", calcs), ("changes.yaml", changes)))
+    # a chapter can be left out; the files every chapter is checked against cannot
+    optional_failed = any((name in files and model is None) or name in sources.unparsed
+                          for name, model in (("calculators.yaml", calcs),
+                                              ("changes.yaml", changes),
+                                              ("amendments.yaml", amendments)))
     if doc is None or units is None or gloss is None or optional_failed:
         return None, problems
     parsed = tuple((f, ch) for f, ch in chapters if ch is not None)
@@ -159,6 +164,7 @@ def shape(sources: Sources) -> tuple[Parts | None, list[Problem]]:
         document=doc, units=tuple(units.units), glossary=tuple(gloss.terms), chapters=parsed,
         calculators=tuple(calcs.calculators) if calcs else (),
         changes=tuple(changes.changes) if changes else (),
+        amendments=tuple(amendments.amendments) if amendments else (),
         complete=sources.complete and len(parsed) == len(chapters),
     ), problems
 

@@ -94,12 +94,13 @@ def _typeset(job: tuple[str, str, str, str]) -> str:
     return target
 
 
-def write_pdfs(ed: Edition, out: Path, source_date: int) -> list[Path]:
-    """Both handbooks into `out`, one spawned process per language."""
+def write_pdfs(ed: Edition, out: Path, source_date: int,
+               langs: tuple[str, ...] = LANGS) -> list[Path]:
+    """The handbooks (both languages by default) into `out`, one spawned process each."""
     font = find_font()
     out.mkdir(parents=True, exist_ok=True)
     jobs = [(render.handbook(ed, lang, font=font, data_date=data_date(source_date)), str(out),
-             str(out / f"handbook-{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
+             str(out / f"handbook-{lang}.pdf"), f"{ed.id}-{lang}") for lang in langs]
     with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
         return [Path(p) for p in pool.map(_typeset, jobs)]

@@ -23,6 +23,7 @@ Check = Callable[[Edition], Iterable[Problem]]
 LOCAL: tuple[Check, ...] = (
     structure.fact_ids,
     structure.glossary,
+    structure.amendments,
     units.chapter_leads,
     units.responsible_units,
     published.clause_texts,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.data.amend import clause_paragraph
 from generator.data.checks.common import short
 from generator.data.model import Edition
 from generator.data.reconstruct import Segment, normalize_ws, segments
@@ -13,22 +14,30 @@ from generator.problems import Problem
 
 
 def clause_texts(ed: Edition) -> Iterable[Problem]:
-    """The zh clause must be a paragraph of source.zh.txt, character for character."""
+    """The zh clause is its paragraph of source.zh.txt, plus the changes amendments.yaml
+    records, character for character."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
-            published = f"{c.number}.{c.full_zh}"
-            if published in ed.source_lines:
+            data = f"{c.number}.{c.full_zh}"
+            if data in ed.in_force_lines:
                 continue
-            near = next((ln for ln in ed.source_text.splitlines()
-                         if ln.startswith(f"{c.number}.")), "")
-            at = next((i for i, (a, b) in enumerate(zip(published, near, strict=False))
-                       if a != b), min(len(published), len(near)))
+            near = clause_paragraph(ed.in_force_text, c.number) or ""
+            at = next((i for i, (a, b) in enumerate(zip(data, near, strict=False))
+                       if a != b), min(len(data), len(near)))
+            amended = ed.amendments_of_clause(c.number)
+            if amended:
+                by = ", ".join(a.document_number.zh for a, _ in amended)
+                what = f"the published paragraph in source.zh.txt as amended by {by}"
+                fix = "write the text as amended (amendments.yaml says what changed)"
+            else:
+                what = "the published paragraph in source.zh.txt"
+                fix = ("copy the published text exactly or, if an official notice (勘误/修订) "
+                       "changed it, record the change in amendments.yaml")
             yield f.problem(("clauses", ci, "text", "zh"), f"clause {c.number}: the zh title and "
-                            "text differ from the published paragraph in source.zh.txt at "
-                            f"character {at} (data `{published[max(0, at - 6):at + 6]}`, "
-                            f"published `{near[max(0, at - 6):at + 6]}`); copy the published "
-                            "text exactly")
+                            f"text differ from {what} at character {at} (data "
+                            f"`{data[max(0, at - 6):at + 6]}`, in force "
+                            f"`{near[max(0, at - 6):at + 6]}`); {fix}")
 
 
 def whole_document(ed: Edition) -> Iterable[Problem]:
@@ -36,7 +45,7 @@ def whole_document(ed: Edition) -> Iterable[Problem]:
 
     Nothing missing, nothing left over. A piece that differs is reported once; the pieces
     after it are still checked."""
-    source = normalize_ws(ed.source_text)
+    source = normalize_ws(ed.in_force_text)
     cursor, broken = 0, False
     for seg in segments(ed):
         text = normalize_ws(seg.text)

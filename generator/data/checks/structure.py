@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from generator.data.checks.common import Loc, dupes
 from generator.data.load import YamlFile
 from generator.data.model import Edition
+from generator.data.schema import ChangeKind
 from generator.problems import Problem
 
 
@@ -68,11 +69,29 @@ def glossary(ed: Edition) -> Iterable[Problem]:
 
 
 def change_log(ed: Edition) -> Iterable[Problem]:
-    """Change-log entries name clauses of this document."""
+    """Change-log entries name clauses of this document; `amendment` entries are not written
+    by hand."""
     if "changes.yaml" not in ed.files:
         return []
     f = ed.files["changes.yaml"]
     numbers = {c.number for c in ed.clauses}
-    return [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
-                      "numbers of this edition") for i, ch in enumerate(ed.changes)
-            for n in ch.clauses if n not in numbers]
+    out = [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
+                     "numbers of this edition") for i, ch in enumerate(ed.changes)
+           for n in ch.clauses if n not in numbers]
+    out += [f.problem(("changes", i, "kind"), "entries of kind `amendment` are made from "
+                      "amendments.yaml; record the amending notice there and remove this entry")
+            for i, ch in enumerate(ed.changes) if ch.kind is ChangeKind.AMENDMENT]
+    return out
+
+
+def amendments(ed: Edition) -> Iterable[Problem]:
+    """Each amendment's changes apply to the published text: its old words are there, once;
+    amendment ids are unique."""
+    if "amendments.yaml" not in ed.files:
+        return []
+    f = ed.files["amendments.yaml"]
+    out = [f.problem(loc, message) for loc, message in ed.amended.problems]
+    for dup in sorted(dupes(a.id for a in ed.amendments)):
+        out.append(f.problem(("amendments",), f"amendment id `{dup}` is used twice; ids are "
+                             "unique in the document"))
+    return out
