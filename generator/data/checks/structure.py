@@ -81,6 +81,10 @@ def change_log(ed: Edition) -> Iterable[Problem]:
     out += [f.problem(("changes", i, "kind"), "entries of kind `amendment` are made from "
                       "amendments.yaml; record the amending notice there and remove this entry")
             for i, ch in enumerate(ed.changes) if ch.kind is ChangeKind.AMENDMENT]
+    out += [f.problem(("changes", i, "summary", lang), "the summary is still the stub's TODO; "
+                      "say what changed and why")
+            for i, ch in enumerate(ed.changes) for lang in ("zh", "en")
+            if getattr(ch.summary, lang).startswith("TODO")]
     return out
 
 
