@@ -15,29 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, git
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 CHAPTER = "chapters/03-services.yaml"
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True, env={**os.environ, **GIT_ENV}).stdout
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A checkout whose `main` holds the published data, on a pull-request branch."""
-    root = tmp_path / "repo"
-    shutil.copytree(DATA, root / "policy_data")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "published")
-    git(root, "checkout", "-q", "-b", "pull-request")
-    return root
 
 
 def replace(path: Path, old: str, new: str) -> None:

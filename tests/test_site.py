@@ -331,7 +331,8 @@ def test_editors_guide_on_the_site_is_the_contributing_guide(built_site: Path,
     assert headings == [ln.lstrip("#").strip() for ln in guide.splitlines()
                         if re.match(r"#{1,2} ", ln)]
     code = {c.get_text() for c in html.select("article code")}
-    written = BeautifulSoup(markdown.markdown(guide, extensions=["tables"]), "html.parser")
+    written = BeautifulSoup(markdown.markdown(guide, extensions=["tables", "fenced_code"]),
+                            "html.parser")
     assert {c.get_text() for c in written.select("code")} <= code
 
 
