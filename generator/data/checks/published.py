@@ -14,8 +14,7 @@ from generator.problems import Problem
 
 
 def clause_texts(ed: Edition) -> Iterable[Problem]:
-    """The zh clause is its paragraph of source.zh.txt, plus the changes amendments.yaml
-    records, character for character."""
+    """The zh clause is its published paragraph plus its amendments, character for character."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):

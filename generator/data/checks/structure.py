@@ -69,8 +69,9 @@ def glossary(ed: Edition) -> Iterable[Problem]:
 
 
 def change_log(ed: Edition) -> Iterable[Problem]:
-    """Change-log entries name clauses of this document; `amendment` entries are not written
-    by hand."""
+    """Change-log entries name existing clauses, have summaries, and are not `amendment`s.
+
+    Entries of kind `amendment` are made from amendments.yaml; a stub's TODO is refused."""
     if "changes.yaml" not in ed.files:
         return []
     f = ed.files["changes.yaml"]
@@ -89,8 +90,7 @@ def change_log(ed: Edition) -> Iterable[Problem]:
 
 
 def amendments(ed: Edition) -> Iterable[Problem]:
-    """Each amendment's changes apply to the published text: its old words are there, once;
-    amendment ids are unique."""
+    """Each amendment applies: its old words are in the published text, once; ids are unique."""
     if "amendments.yaml" not in ed.files:
         return []
     f = ed.files["amendments.yaml"]

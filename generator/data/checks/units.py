@@ -43,7 +43,7 @@ def chapter_leads(ed: Edition) -> Iterable[Problem]:
 
 
 def responsible_units(ed: Edition) -> Iterable[Problem]:
-    """Each clause's responsible units are the units of its (责任单位:…)."""
+    """Each clause's responsible units are those of its (责任单位:…) and (Responsible units: …)."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
