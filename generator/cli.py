@@ -43,7 +43,7 @@ def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Set
         document = found[-1]
     values: dict[str, object] = {
         "root": ROOT, "data": data, "document": document, "out": Path("site"),
-        "work": Path(".build"), "site_url": os.environ.get("SITE_URL") or settings.LOCAL_SITE_URL,
+        "work": Path(".build"), "site_url": os.environ.get("SITE_URL") or None,
         "edit_base": settings.edit_base(os.environ),
         "source_date": settings.source_date(os.environ, ROOT),
     }
@@ -82,15 +82,27 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{check.__module__.rsplit('.', 1)[-1]}.{check.__name__}: "
                   f"{(check.__doc__ or '').strip().splitlines()[0]}")
         return 0
-    folders = [Path(p) for p in args.folders] or settings.documents(Path(args.data))
-    worst = 0
-    if not args.folders:
+    if not args.folders:  # the whole library: every document and library.yaml, together
         try:
-            pipeline.read_library(Path(args.data))
-        except DataError as exc:
+            library, problems = pipeline.read_library(Path(args.data), 0)
+        except Unreadable as exc:
             report(exc.problems)
-            worst = 1
-    for folder in folders:
+            return 2
+        count = len(settings.documents(Path(args.data)))
+        if args.against and library is not None and not any(not p.note for p in problems):
+            for ed in library.documents:
+                problems += against(ed.folder, args.against, ed)
+        report(problems)
+        errors = [p for p in problems if not p.note]
+        if errors:
+            waiting = ("; the checks across files run once every file loads"
+                       if library is None or len(library.documents) < count else "")
+            print(f"{args.data}: {len(errors)} problem(s){waiting}", file=sys.stderr)
+            return 1
+        print(f"{args.data}: ok, {count} document(s) ({len(problems)} known note(s))")
+        return 0
+    worst = 0
+    for folder in [Path(p) for p in args.folders]:
         try:
             edition, problems = pipeline.read_edition(folder)
         except Unreadable as exc:
@@ -144,7 +156,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site: both languages, feeds, open data (and the PDFs with --pdf)."""
     try:
-        s = make_settings(args, out=Path(args.out), pdf=args.pdf,
+        s = make_settings(args, out=Path(args.out), pdf=args.pdf, work=Path(args.work),
                           **({"site_url": args.site_url} if args.site_url else {}))
         pipeline.build(s)
     except DataError as exc:
@@ -158,10 +170,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Typeset the PDF handbooks of one document into --out."""
     from generator.outputs.pdf import write_pdfs
+    from generator.render import context
 
     try:
         s = make_settings(args)
-        for path in write_pdfs(pipeline.valid_edition(s.document), Path(args.out),
+        library, problems = pipeline.read_library(s.data, s.source_date)
+        errors = [p for p in problems if not p.note]
+        if errors or library is None:
+            raise DataError(errors)
+        edition = library.by_id[s.document.name]
+        for path in write_pdfs(edition, context(library, edition), Path(args.out),
                                s.source_date):
             print(f"wrote {path}")
     except DataError as exc:
@@ -290,10 +308,11 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
     b = sub.add_parser("build", help="all stages into site/, e.g. `python -m generator build`")
     b.add_argument("--out", default="site")
-    b.add_argument("--site-url", help="published URL (default: $SITE_URL or "
-                   f"{settings.LOCAL_SITE_URL})")
+    b.add_argument("--site-url", help="published URL, for feeds, sitemaps and canonical "
+                   "links (default: $SITE_URL; none: links stay relative)")
     b.add_argument("--document", help="document folder (default: the last in the data)")
     b.add_argument("--pdf", action="store_true", help="also typeset the PDF handbooks")
+    b.add_argument("--work", default=".build", help="scratch space and cache (default .build)")
     b.set_defaults(func=cmd_build)
     f = sub.add_parser("pdf", help="typeset the PDF handbooks, e.g. `python -m generator pdf`")
     f.add_argument("--out", default="site/pdf")

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import pipeline
+from generator.outputs import site
 from generator.problems import DataError
-from generator.settings import Settings
+from generator.settings import LANGS, Settings
 
 
 def watched(settings: Settings) -> list[Path]:
@@ -33,15 +34,18 @@ def snapshot(paths: list[Path]) -> dict[Path, float]:
 
 
 class Preview:
-    """The site being served and the id of its last good build."""
+    """The site being served, the id of its last good build, and worker processes kept
+    warm between builds (a rebuild renders and builds only what the change reaches)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, workers: Any = None) -> None:
         self.settings = settings
+        self.workers = workers
         self.build_id = "0"
 
     def build(self) -> bool:
+        started = time.perf_counter()
         try:
-            pipeline.build(self.settings)
+            pipeline.build(self.settings, self.workers)
         except DataError as exc:
             for p in exc.problems:
                 print(p, file=sys.stderr)
@@ -49,10 +53,10 @@ class Preview:
                   file=sys.stderr, flush=True)
             return False
         self.build_id = str(time.time())
-        print(f"built {self.settings.out}", flush=True)
+        print(f"built {self.settings.out} in {time.perf_counter() - started:.1f} s", flush=True)
         return True
 
-    def watch(self, interval: float = 1.0) -> None:
+    def watch(self, interval: float = 0.25) -> None:
         seen = snapshot(watched(self.settings))
         while True:
             time.sleep(interval)
@@ -88,14 +92,15 @@ class Preview:
 
 
 def serve(settings: Settings, host: str, port: int) -> int:
-    preview = Preview(settings)
-    if not preview.build() and not settings.out.is_dir():
-        return 1
-    threading.Thread(target=preview.watch, daemon=True).start()
-    server = http.server.ThreadingHTTPServer((host, port), preview.handler())
-    print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    with site.workers(len(LANGS)) as workers:
+        preview = Preview(settings, workers)
+        if not preview.build() and not settings.out.is_dir():
+            return 1
+        threading.Thread(target=preview.watch, daemon=True).start()
+        server = http.server.ThreadingHTTPServer((host, port), preview.handler())
+        print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
     return 0

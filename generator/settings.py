@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LANGS = ("zh", "en")
-LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,8 @@ class Settings:
     document: Path  # the document folder this site is built from
     out: Path  # where the site goes (replaced whole, only when the build succeeds)
     work: Path  # scratch space of the build (.build/)
-    site_url: str  # absolute URL the site is published at (feeds, sitemaps, canonical links)
+    site_url: str | None  # where the site is published (feeds, sitemaps, canonical links);
+    # None for a preview: every link stays relative
     edit_base: str | None  # URL that "edit" links append `path#Lline` to; None: no links
     source_date: int  # seconds since 1970 of the data (SOURCE_DATE_EPOCH): builds repeat
     pdf: bool = False  # also typeset the PDF handbooks

@@ -1,7 +1,9 @@
 """Every page type, with query strings that show a result; shared by the accessibility
-tests and bench/screenshots.py."""
+tests and bench/screenshots.py. Paths are under /<lang>/: the library's own pages, then the
+real document's (under jiande-2025/)."""
 
-PAGE_TYPES = [
+LIBRARY_PAGES = ["", "units/", "search/?q=REITs"]
+DOCUMENT_PAGES = [
     "", "chapters/3/", "clauses/14/", "units/", "units/commerce-bureau/", "budget/",
     "incentives/", "targets/", "data/", "changes/", "editors/", "calculators/",
     "calculators/trade-in/?item=appliance&grade=1&price=8000",
@@ -13,3 +15,6 @@ PAGE_TYPES = [
     "calculators/project-funding/?projects=migratory_bird",
     "finder/?who=enterprise&has=enterprise-awards:awards:srdi",
 ]
+PAGE_TYPES = LIBRARY_PAGES + [f"jiande-2025/{p}" for p in DOCUMENT_PAGES]
+# pages only a library of several editions has (tests/library_fixture.py)
+EDITION_PAGES = ["jiande-2026/compare/jiande-2025/", "jiande-2025/", "jiande-2025/clauses/1/"]

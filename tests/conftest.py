@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.data.library import Library
 from generator.data.model import Edition
-from generator.pipeline import read_edition
+from generator.pipeline import read_edition, read_library
 from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,8 @@ DATA = ROOT / "policy_data"
 REAL = DATA / "jiande-2025"
 FIXTURES = ROOT / "tests" / "fixtures"  # data folder of the test documents (library.yaml)
 MINI = FIXTURES / "mini"
-SOURCE_DATE = 1_764_400_000  # builds in tests are dated, so two of them can be compared
+DOC = "jiande-2025"  # the real document; its pages are at /<lang>/jiande-2025/
+SOURCE_DATE = 1_764_400_000  # builds in tests are dated (2025-11-29), so two can be compared
 TIERS = ("browser", "pdf", "site", "unit")
 
 
@@ -32,18 +34,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if any(item.get_closest_marker(tier) for tier in TIERS):
             continue
         names = set(getattr(item, "fixturenames", ()))
-        tier = ("browser" if {"chromium", "page"} & names else
+        tier = ("browser" if {"chromium", "page", "library_server"} & names else
                 "pdf" if "built_pdfs" in names else
-                "site" if {"built_site", "site_server"} & names else "unit")
+                "site" if {"built_site", "site_server", "library_site"} & names else "unit")
         item.add_marker(tier)
 
 
-def settings_for(out: Path, work: Path, *, document: Path = REAL, data: Path | None = None,
-                 site_url: str = "http://127.0.0.1:8000/", pdf: bool = False) -> Settings:
-    """Settings of a build in tests: the checkout's templates, a given document, dated."""
-    return Settings(root=ROOT, data=data or document.parent, document=document, out=out,
-                    work=work, site_url=site_url, edit_base=None, source_date=SOURCE_DATE,
-                    pdf=pdf)
+def settings_for(out: Path, work: Path, *, data: Path = DATA,
+                 site_url: str | None = "http://127.0.0.1:8000/", pdf: bool = False) -> Settings:
+    """Settings of a build in tests: the checkout's templates, a data folder, dated."""
+    docs = sorted(p for p in data.iterdir() if (p / "document.yaml").is_file())
+    return Settings(root=ROOT, data=data, document=docs[-1], out=out, work=work,
+                    site_url=site_url, edit_base=None, source_date=SOURCE_DATE, pdf=pdf)
+
+
+def doc_page(site: Path, lang: str, path: str, doc: str = DOC) -> Path:
+    """The built file of a document's page: `clauses/14` -> <site>/zh/jiande-2025/…"""
+    return site / lang / doc / path / "index.html"
 
 
 @pytest.fixture(scope="session")
@@ -102,18 +109,44 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
 
 
 @pytest.fixture(scope="session")
-def built_pdfs(tmp_path_factory: pytest.TempPathFactory, edition: Edition) -> Path:
-    """The two PDF handbooks of the real document, typeset once for the session."""
+def library_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library of two editions (the real one and a next one made from it), built once."""
+    from generator.pipeline import build
+    from tests.library_fixture import make_library
+
+    base = tmp_path_factory.mktemp("library")
+    return build(settings_for(base / "site", base / "work", data=make_library(base),
+                              site_url=None))
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    lib, problems = read_library(DATA, SOURCE_DATE)
+    assert lib is not None and not [p for p in problems if not p.note], problems
+    return lib
+
+
+@pytest.fixture(scope="session")
+def built_pdfs(tmp_path_factory: pytest.TempPathFactory, library: Library) -> Path:
+    """The two PDF handbooks of the real document (jiande-2025-zh.pdf, -en.pdf), typeset
+    once for the session."""
     from generator.outputs.pdf import write_pdfs
+    from generator.render import context
 
     out = tmp_path_factory.mktemp("pdf")
-    write_pdfs(edition, out, SOURCE_DATE)
+    edition = library.by_id[DOC]
+    write_pdfs(edition, context(library, edition), out, SOURCE_DATE)
     return out
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-def]
-    """Serve the built site over http on loopback (the language switch needs http)."""
+    """Serve the built site over http on loopback (Pagefind fetches its index over http)."""
+    yield from serve(built_site, site_port)
+
+
+def serve(folder: Path, port: int):  # type: ignore[no-untyped-def]
+    """A static HTTP server for a built site on loopback, until the generator is closed."""
     import functools
     import http.server
     import threading
@@ -122,15 +155,20 @@ def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-de
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{site_port}"
+    yield f"http://127.0.0.1:{port}"
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture(scope="session")
+def library_server(library_site: Path):  # type: ignore[no-untyped-def]
+    yield from serve(library_site, free_port())
 
 
 @pytest.fixture(scope="session")
@@ -141,8 +179,7 @@ def chromium():  # type: ignore[no-untyped-def]
         yield b
 
 
-@pytest.fixture
-def page(chromium, site_server: str):  # type: ignore[no-untyped-def]
+def guarded_page(chromium, origin: str):  # type: ignore[no-untyped-def]
     """A desktop-size page that fails the test on any request leaving the site or any
     uncaught script error."""
     from tests.browser import guard_requests
@@ -152,7 +189,19 @@ def page(chromium, site_server: str):  # type: ignore[no-untyped-def]
     outside: list[str] = []
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    guard_requests(pg, site_server, outside)
+    guard_requests(pg, origin, outside)
     yield pg
     context.close()
     assert outside == [] and errors == [], (outside, errors)
+
+
+@pytest.fixture
+def page(chromium, site_server: str):  # type: ignore[no-untyped-def]
+    """A page of the real site (see guarded_page)."""
+    yield from guarded_page(chromium, site_server)
+
+
+@pytest.fixture
+def library_page(chromium, library_server: str):  # type: ignore[no-untyped-def]
+    """A page of the two-edition test library (see guarded_page)."""
+    yield from guarded_page(chromium, library_server)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.accessibility_pages import PAGE_TYPES
+from tests.accessibility_pages import EDITION_PAGES, PAGE_TYPES
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -40,17 +40,26 @@ def test_no_axe_violations(page: Page, site_server: str, lang: str, path: str) -
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_axe_violations_with_search_results_open(page: Page, site_server: str,
                                                     lang: str) -> None:
-    page.goto(f"{site_server}/{lang}/")
-    page.keyboard.press("/")
-    page.keyboard.type("REITs")
-    page.wait_for_selector(".md-search-result__item")
+    page.goto(f"{site_server}/{lang}/search/?q=REITs")
+    page.wait_for_selector(".pagefind-ui__result")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", EDITION_PAGES)
+def test_no_axe_violations_on_edition_pages(library_page: Page, library_server: str, lang: str,
+                                            path: str) -> None:
+    """The comparison page, and a superseded edition's status banner and edition links."""
+    library_page.goto(f"{library_server}/{lang}/{path}")
+    library_page.wait_for_load_state("networkidle")
+    assert axe_violations(library_page) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_lang_attributes(page: Page, site_server: str, lang: str) -> None:
     expected = {"zh": "zh-Hans", "en": "en"}[lang]
-    for path in ("", "clauses/14/", "budget/", "units/", "calculators/trade-in/"):
+    for path in ("", "units/", "jiande-2025/", "jiande-2025/clauses/14/", "jiande-2025/budget/",
+                 "jiande-2025/units/", "jiande-2025/calculators/trade-in/"):
         page.goto(f"{site_server}/{lang}/{path}")
         assert page.locator("html").get_attribute("lang") == expected
         if lang == "en":
@@ -82,21 +91,29 @@ def test_no_sideways_scroll_on_a_phone(page: Page, site_server: str, lang: str,
 
 
 def test_search_by_keyboard(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/")
-    page.keyboard.press("/")
-    page.keyboard.type("trade-in")
-    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item a')]
-        .some(a => a.href.includes('/clauses/14/'))""")
-    first = page.eval_on_selector(".md-search-result__item a", "a => a.pathname")
-    page.keyboard.press("ArrowDown")
+    """From any page: Tab to the header's search button, Enter, type, Tab to a result."""
+    page.goto(f"{site_server}/en/jiande-2025/budget/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('ph-search-button')"):
+            break
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(re.escape(first)))
-    assert "trade-in" in first or "/clauses/14/" in first
+    page.wait_for_url(re.compile(r"/en/search/$"))
+    page.wait_for_selector(".pagefind-ui__search-input")
+    page.keyboard.type("trade-in")  # the search box has the focus
+    page.wait_for_function("""() => [...document.querySelectorAll('.pagefind-ui__result-link')]
+        .some(a => a.href.includes('/clauses/14/'))""")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        href = page.evaluate("() => document.activeElement.href || ''")
+        if "/clauses/14/" in href:
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/jiande-2025/clauses/14/"))
 
 
 def test_language_switch_by_keyboard(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/clauses/14/")
-    page.wait_for_load_state("networkidle")  # Material has fetched the sitemaps it maps with
+    page.goto(f"{site_server}/zh/jiande-2025/clauses/14/")
     link = page.locator('.md-select__link[hreflang="en"]')
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -105,11 +122,11 @@ def test_language_switch_by_keyboard(page: Page, site_server: str) -> None:
     assert page.evaluate("() => document.activeElement.getAttribute('hreflang')") == "en"
     assert link.count() == 1
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/en/clauses/14/$"))
+    page.wait_for_url(re.compile(r"/en/jiande-2025/clauses/14/$"))
 
 
 def test_finder_by_keyboard(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/finder/")
+    page.goto(f"{site_server}/en/jiande-2025/finder/")
     box = page.locator('input[value="trade-in:item:digital"]')
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -124,7 +141,7 @@ def test_finder_by_keyboard(page: Page, site_server: str) -> None:
                                   "enterprise-awards", "export-credit-insurance",
                                   "project-funding"])
 def test_every_calculator_by_keyboard(page: Page, site_server: str, calc: str) -> None:
-    page.goto(f"{site_server}/zh/calculators/{calc}/")
+    page.goto(f"{site_server}/zh/jiande-2025/calculators/{calc}/")
     form = page.locator("form.ph-calc")
     first = form.locator("select, input").first
     first.focus()

@@ -56,7 +56,7 @@ def test_an_unlogged_amount_fails_with_the_entry_to_paste(
     assert "changed since main (" in err
     assert ("no change-log entry: clause 14 (Chinese and English text, incentive "
             "new-energy-vehicle max_amount 15000 -> 18000)") in err
-    pasted = err[err.index("  - date:"):].split("\n" + str(folder), 1)[0].rstrip() + "\n"
+    pasted = err[err.index("  - date:"):].split("\n" + str(repo), 1)[0].rstrip() + "\n"
     assert re.fullmatch(r'  - date: "\d{4}-\d{2}-\d{2}"\n    kind: correction\n'
                         r"    clauses: \[14\]\n    summary:\n      zh: \"TODO: .*\"\n"
                         r'      en: "TODO: .*"\n', pasted), pasted
@@ -72,7 +72,7 @@ def test_an_unlogged_amount_fails_with_the_entry_to_paste(
             "Clause 14: the cap for a new energy vehicle is now CNY 18,000.")
     code, out, err = check(repo, capsys, "--against", "main")
     assert code == 0, err
-    assert out.strip().endswith("ok (4 known note(s))")
+    assert out.strip().endswith("ok, 1 document(s) (4 known note(s))")
 
 
 def test_a_translation_fix_is_logged_as_translation(
@@ -131,8 +131,8 @@ def test_the_job_summary_script_on_a_fixture_change(repo: Path, tmp_path: Path) 
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## What this pull request changes in the handbook\n")
     assert "| 14 更大力度支持消费品以旧换新。 | text, values | zh, en | " \
-           "[zh](http://127.0.0.1:8000/zh/clauses/14/) · " \
-           "[en](http://127.0.0.1:8000/en/clauses/14/) |" in text
+           "[zh](http://127.0.0.1:8000/zh/jiande-2025/clauses/14/) · " \
+           "[en](http://127.0.0.1:8000/en/jiande-2025/clauses/14/) |" in text
     assert "最高补贴<del>1.5</del><ins>1.8</ins>万元" in text
     assert "`incentive new-energy-vehicle max_amount`: 15000 → 18000" in text
     assert ("- `commerce-bureau`: 市商务局 / Municipal Commerce Bureau → 市商务局 / Jiande "

@@ -17,9 +17,11 @@ import pytest
 from calculators.engine import evaluate
 from generator import render
 from generator.cli import main
+from generator.data.library import Library
 from generator.data.model import Edition
 from generator.data.rules import rules_data
-from generator.pipeline import read_library, valid_edition
+from generator.pipeline import read_library
+from generator.render import context
 from tests.conftest import DATA, REAL
 
 CHAPTER = "chapters/03-services.yaml"
@@ -73,14 +75,20 @@ def corrected(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def edition(corrected: Path) -> Edition:
-    return valid_edition(corrected)
+def library(corrected: Path) -> Library:
+    lib, problems = read_library(corrected.parent, 1_764_400_000)
+    assert lib is not None and not [p for p in problems if not p.note], problems
+    return lib
 
 
 @pytest.fixture(scope="module")
-def pages(corrected: Path, edition: Edition) -> dict[str, render.Rendered]:
-    library = read_library(corrected.parent)
-    return {lang: render.language(edition, library, lang, edit_base=None,
+def edition(library: Library, corrected: Path) -> Edition:
+    return library.by_id[corrected.name]
+
+
+@pytest.fixture(scope="module")
+def pages(library: Library, edition: Edition) -> dict[str, render.Rendered]:
+    return {lang: render.document(edition, context(library, edition), lang, edit_base=None,
                                   site_url="http://127.0.0.1:8000/", guide="")
             for lang in ("zh", "en")}
 
@@ -137,8 +145,9 @@ def test_the_change_log_and_feed_carry_the_amendment(pages: dict[str, render.Ren
         pages["en"].feed
 
 
-def test_the_print_handbook_shows_the_amendment(edition: Edition) -> None:
-    html = render.handbook(edition, "zh", font="Noto Serif CJK SC", data_date="2026-01-01")
+def test_the_print_handbook_shows_the_amendment(library: Library, edition: Edition) -> None:
+    html = render.handbook(edition, context(library, edition), "zh", font="Noto Serif CJK SC",
+                           data_date="2026-01-01")
     block = html[html.index('<div class="ph-amended">'):]
     assert "经建政函〔2025〕35号(2025-06-10)勘误" in block
     assert "每辆新能源汽车最高补贴1.5万元" in block and "<details" not in block[:2000]
@@ -146,12 +155,14 @@ def test_the_print_handbook_shows_the_amendment(edition: Edition) -> None:
 
 
 @pytest.mark.pdf
-def test_the_pdf_shows_the_corrected_amount_and_the_notice(edition: Edition,
+def test_the_pdf_shows_the_corrected_amount_and_the_notice(library: Library, edition: Edition,
                                                            tmp_path: Path) -> None:
-    from generator.outputs.pdf import write_pdfs
+    from generator.outputs.pdf import find_font, typeset
 
-    pdfs = write_pdfs(edition, tmp_path, 1_764_400_000, langs=("zh",))
-    text = subprocess.run(["pdftotext", str(pdfs[0]), "-"], check=True, capture_output=True,
+    html = render.handbook(edition, context(library, edition), "zh", font=find_font(),
+                           data_date="2026-01-01")
+    [pdf] = typeset([(html, str(tmp_path), str(tmp_path / "zh.pdf"), "amended-zh")])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
     flat = "".join(text.split())
     assert "每辆新能源汽车最高补贴1.8万元" in flat

@@ -1,4 +1,4 @@
-"""Search, language switch and redirect in real headless Chromium against the built site."""
+"""Search, language switch and redirects in real headless Chromium against the built site."""
 
 from __future__ import annotations
 
@@ -10,27 +10,22 @@ from playwright.sync_api import Browser, Page
 pytestmark = pytest.mark.browser
 
 
-def search(page: Page, base: str, lang: str, query: str) -> list[int]:
-    """Type a query as a reader would and return the clause numbers of the results, in order."""
-    page.goto(f"{base}/{lang}/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_function("() => document.querySelector('.md-search__input') !== null")
-    page.evaluate(
-        """q => { const i = document.querySelector('.md-search__input');
-                  i.focus(); i.value = q;
-                  i.dispatchEvent(new Event('input', {bubbles: true}));
-                  i.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true})); }""",
-        query,
-    )
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+def search(page: Page, base: str, lang: str, query: str) -> list[str]:
+    """Search as a reader would (the library's search page, the query typed in its box) and
+    return the result pages, in order, each as its path below /<lang>/."""
+    page.goto(f"{base}/{lang}/search/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(query)
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')")
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
-    numbers = []
-    for href in hrefs:
-        m = re.search(r"/clauses/(\d+)/", href)
-        if m:
-            numbers.append(int(m.group(1)))
-    return numbers
+        "li.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a",
+        "els => els.map(e => e.pathname)")
+    return [h.split(f"/{lang}/", 1)[1] for h in hrefs]
+
+
+def clauses_of(results: list[str]) -> list[int]:
+    return [int(m.group(1)) for r in results if (m := re.search(r"/clauses/(\d+)/$", r))]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +37,8 @@ def search(page: Page, base: str, lang: str, query: str) -> list[int]:
         ("zh", "高新技术企业", 1),
         ("zh", "50万元", 4),
         ("zh", "1.5万元", 14),
+        ("zh", "第14条", 14),
+        ("zh", "14条", 14),
         ("zh", "REITs", 35),
         ("zh", "出口信用保险", 28),
         ("zh", "市税务局", 6),
@@ -49,33 +46,96 @@ def search(page: Page, base: str, lang: str, query: str) -> list[int]:
         ("en", "postdoctoral", 4),
         ("en", "export credit insurance", 28),
         ("en", "REITs", 35),
+        ("en", "clause 14", 14),
+        ("en", "CNY 500,000", 4),
     ],
 )
 def test_search_finds_the_clause_in_the_top_three(page: Page, site_server: str, lang: str,
                                                   query: str, clause: int) -> None:
     results = search(page, site_server, lang, query)
-    top = list(dict.fromkeys(results))[:3]
-    assert clause in top, f"{query!r}: top clauses {top}"
+    assert f"jiande-2025/clauses/{clause}/" in results[:3], f"{query!r}: {results[:5]}"
+
+
+def test_an_amount_finds_only_that_amount(page: Page, site_server: str) -> None:
+    """50万元 is one amount: not 500元, not 5000万元, not clause 50."""
+    found = clauses_of(search(page, site_server, "zh", "50万元"))
+    assert found and set(found) <= {2, 3, 4, 11}, found
+
+
+def test_search_names_the_document_and_can_be_limited_to_it(page: Page,
+                                                             site_server: str) -> None:
+    search(page, site_server, "zh", "以旧换新")
+    assert "建德市关于推动经济高质量发展的若干政策(2025年版)" in page.locator(
+        ".pagefind-ui__result").first.inner_text()
+    options = page.locator(".pagefind-ui__filter-checkbox")  # the document filter
+    assert options.count() >= 1
+    options.first.check()
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')")
+    assert page.locator(".pagefind-ui__result").count() > 0
+
+
+def test_no_search_index_loads_before_searching(page: Page, site_server: str) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(f"{site_server}/zh/jiande-2025/clauses/14/")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in loaded if "pagefind" in u or "search" in u] == []
 
 
 def test_language_switch_lands_on_the_same_page_after_instant_navigation(
         page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/")
+    page.goto(f"{site_server}/zh/jiande-2025/")
     # instant navigation: follow an in-site link without a full reload
     # Material's instant navigation makes hrefs absolute
-    page.locator('article a[href$="/zh/chapters/3/"]').first.click()
-    page.wait_for_url(re.compile(r"/zh/chapters/3/$"))
-    page.locator('article a[href$="/zh/clauses/14/"]').first.click()
-    page.wait_for_url(re.compile(r"/zh/clauses/14/$"))
+    page.locator('article a[href$="/zh/jiande-2025/chapters/3/"]').first.click()
+    page.wait_for_url(re.compile(r"/zh/jiande-2025/chapters/3/$"))
+    page.locator('article a[href$="/zh/jiande-2025/clauses/14/"]').first.click()
+    page.wait_for_url(re.compile(r"/zh/jiande-2025/clauses/14/$"))
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
-    # Material intercepts the click on the language link and maps the current page through
-    # the other language's sitemap; the link's own href stays the other home page.
     page.locator(".md-header__option .md-select").first.hover()
     link = page.locator('.md-select__link[hreflang="en"]').first
     link.wait_for(state="visible")
     link.click()
-    page.wait_for_url(re.compile(r"/en/clauses/14/$"))
+    page.wait_for_url(re.compile(r"/en/jiande-2025/clauses/14/$"))
     assert "Clause 14" in page.locator("h1").inner_text()
+
+
+def test_language_switch_keeps_the_query(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/zh/jiande-2025/calculators/trade-in/?item=digital&price=2000")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="en"]').first.click()
+    page.wait_for_url(re.compile(r"/en/jiande-2025/calculators/trade-in/\?item=digital"))
+
+
+def test_language_switch_works_without_a_site_url(library_page: Page,
+                                                  library_server: str) -> None:
+    """The test library is built with no site URL and served on a port of its own."""
+    library_page.goto(f"{library_server}/zh/jiande-2026/budget/")
+    library_page.locator(".md-header__option .md-select").first.hover()
+    library_page.locator('.md-select__link[hreflang="en"]').first.click()
+    library_page.wait_for_url(re.compile(r"/en/jiande-2026/budget/$"))
+
+
+@pytest.mark.parametrize("old", ["zh/clauses/14/", "en/chapters/3/", "zh/units/commerce-bureau/",
+                                 "en/finder/", "zh/budget/"])
+def test_an_old_address_lands_on_the_same_page(page: Page, site_server: str, old: str) -> None:
+    lang, rest = old.split("/", 1)
+    page.goto(f"{site_server}/{old}#top")
+    page.wait_for_url(re.compile(rf"/{lang}/jiande-2025/{re.escape(rest)}#top$"))
+
+
+def test_a_superseded_edition_says_so_on_every_page(library_page: Page,
+                                                    library_server: str) -> None:
+    for path in ("zh/jiande-2025/", "zh/jiande-2025/clauses/7/", "en/jiande-2025/budget/"):
+        library_page.goto(f"{library_server}/{path}")
+        banner = library_page.locator(".ph-status-banner")
+        assert banner.count() == 1
+        assert banner.get_attribute("class").endswith("ph-status-superseded")  # type: ignore
+        link = banner.locator("a")
+        assert (link.get_attribute("href") or "").rstrip("/").endswith("jiande-2026")
+    library_page.goto(f"{library_server}/zh/jiande-2025/clauses/1/")
+    library_page.locator(".ph-other-editions a").first.click()
+    library_page.wait_for_url(re.compile(r"/zh/jiande-2026/clauses/1/$"))
 
 
 def test_root_redirects_to_chinese(chromium: Browser, site_server: str) -> None:
@@ -87,8 +147,16 @@ def test_root_redirects_to_chinese(chromium: Browser, site_server: str) -> None:
     context.close()
 
 
+def test_an_old_address_works_without_javascript(chromium: Browser, site_server: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(f"{site_server}/en/clauses/14/")
+    pg.wait_for_url(re.compile(r"/en/jiande-2025/clauses/14/$"))
+    context.close()
+
+
 def test_incentives_table_filters_and_sorts(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/incentives/")
+    page.goto(f"{site_server}/zh/jiande-2025/incentives/")
     rows = page.locator("#ph-incentives tbody tr")
     total = rows.count()
     page.locator("#ph-filter").fill("高新技术")

@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 
 from generator.data.model import Edition
 from tests import calculator_cases
+from tests.conftest import DOC
 from tests.test_calculators import LINED
 
 pytestmark = pytest.mark.browser
@@ -34,7 +35,7 @@ def test_calculator_by_url(page: Page, site_server: str, lang: str, edition: Edi
                            lined: tuple[dict[str, Any], int]) -> None:
     case = calculator_cases.resolve(*lined, edition)
     query = urlencode(case["inputs"])
-    page.goto(f"{site_server}/{lang}/calculators/{case['calculator']}/?{query}")
+    page.goto(f"{site_server}/{lang}/{DOC}/calculators/{case['calculator']}/?{query}")
     got = result_of(page)
     assert (got["eligible"], got["min"], got["max"]) == (
         case["eligible"], case["min"], case["max"]), got["text"]
@@ -44,7 +45,7 @@ def test_calculator_by_url(page: Page, site_server: str, lang: str, edition: Edi
 
 
 def test_result_shows_its_working(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/calculators/trade-in/?item=appliance&grade=1&price=8000")
+    page.goto(f"{site_server}/zh/{DOC}/calculators/trade-in/?item=appliance&grade=1&price=8000")
     text = result_of(page)["text"]
     assert "售价 8,000元 × 20% = 1,600元" in text
     assert "上限 2,000元 → 1,600元" in text
@@ -54,7 +55,7 @@ def test_result_shows_its_working(page: Page, site_server: str) -> None:
 
 
 def test_calculator_by_keyboard(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/calculators/equipment-upgrade/")
+    page.goto(f"{site_server}/en/{DOC}/calculators/equipment-upgrade/")
     page.locator("#in-investment").focus()
     page.keyboard.type("3,000,000")
     page.keyboard.press("Enter")
@@ -64,8 +65,9 @@ def test_calculator_by_keyboard(page: Page, site_server: str) -> None:
 
 
 def test_calculator_works_after_instant_navigation(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/calculators/")
-    page.locator('article a[href$="/en/calculators/export-credit-insurance/"]').first.click()
+    page.goto(f"{site_server}/en/{DOC}/calculators/")
+    page.locator(f'article a[href$="/en/{DOC}/calculators/export-credit-insurance/"]'
+                 ).first.click()
     page.wait_for_url(re.compile(r"export-credit-insurance/$"))
     page.locator("#in-premium").fill("10000")
     page.locator("form.ph-calc button[type=submit]").click()
@@ -74,7 +76,7 @@ def test_calculator_works_after_instant_navigation(page: Page, site_server: str)
 
 
 def test_finder_lists_the_clauses_that_may_apply(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/zh/finder/?who=enterprise&has=enterprise-awards:awards:little_giant,"
+    page.goto(f"{site_server}/zh/{DOC}/finder/?who=enterprise&has=enterprise-awards:awards:little_giant,"
               "equipment-upgrade:investment")
     visible = page.locator(".ph-finder-item:not([hidden])")
     clauses = sorted({int(visible.nth(i).get_attribute("data-clause") or 0)
@@ -89,5 +91,14 @@ def test_finder_lists_the_clauses_that_may_apply(page: Page, site_server: str) -
 
 
 def test_clause_page_links_its_calculators(page: Page, site_server: str) -> None:
-    page.goto(f"{site_server}/en/clauses/14/")
+    page.goto(f"{site_server}/en/{DOC}/clauses/14/")
     assert page.locator('#calculators ~ ul a[href$="calculators/trade-in/"]').count() == 1
+
+
+def test_an_old_calculator_address_keeps_its_inputs(page: Page, site_server: str) -> None:
+    """The one-document site published /zh/calculators/…?inputs; it lands on the same
+    calculator of the same document, with the inputs and the result."""
+    page.goto(f"{site_server}/zh/calculators/trade-in/?item=appliance&grade=1&price=8000")
+    page.wait_for_url(re.compile(rf"/zh/{DOC}/calculators/trade-in/\?item=appliance"))
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (True, 1600, 1600)

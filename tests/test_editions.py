@@ -11,7 +11,7 @@ import feedparser
 import pytest
 
 from generator.cli import main
-from tests.conftest import REAL
+from tests.conftest import DOC, REAL
 from tests.html_text import soup
 
 
@@ -77,7 +77,7 @@ def test_no_difference_with_itself(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_atom_feed_parses(built_site: Path, lang: str) -> None:
-    feed = feedparser.parse((built_site / lang / "feed.xml").read_bytes())
+    feed = feedparser.parse((built_site / lang / DOC / "feed.xml").read_bytes())
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert feed.entries and all(e.link.startswith("http") for e in feed.entries)
@@ -86,8 +86,8 @@ def test_atom_feed_parses(built_site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_whats_new_page_and_last_changed(built_site: Path, lang: str) -> None:
-    page = soup(built_site / lang / "changes" / "index.html")
+    page = soup(built_site / lang / DOC / "changes" / "index.html")
     assert len(page.select(".ph-change")) >= 1
     assert page.select_one('a[href$="feed.xml"]') is not None
-    clause = soup(built_site / lang / "clauses" / "14" / "index.html")
+    clause = soup(built_site / lang / DOC / "clauses" / "14" / "index.html")
     assert clause.select_one(".ph-last-changed") is not None

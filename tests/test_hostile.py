@@ -3,6 +3,7 @@ builds into a site where all of it is literal text: nothing is injected anywhere
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.pipeline import build
 
     base = tmp_path_factory.mktemp("hostile")
-    return build(settings_for(base / "site", base / "work", document=HOSTILE))
+    data = base / "data"
+    shutil.copytree(HOSTILE, data / "hostile")
+    # the library's own texts are hostile too: its title and its series
+    (data / "library.yaml").write_text(
+        "title: {zh: '<script>alert(1)</script>手册 **粗**',\n"
+        "        en: '\"><img src=x onerror=alert(2)>'}\n"
+        "issuers:\n  - {id: test-city, name: {zh: '<b>粗</b>市', en: '{{ 7*7 }} city'}}\n"
+        "series:\n  - {id: test-policy, issuer: test-city,\n"
+        "     title: {zh: '[链接](javascript:alert(3))', en: '# not a heading'}}\n",
+        encoding="utf-8")
+    return build(settings_for(base / "site", base / "work", data=data))
 
 
 def _pages(site: Path) -> list[Path]:
@@ -50,8 +61,8 @@ def test_nothing_is_injected(hostile_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_text_is_shown_as_written(hostile_site: Path, lang: str) -> None:
-    html = BeautifulSoup((hostile_site / lang / "clauses" / "1" / "index.html").read_text(
-        encoding="utf-8"), "html.parser")
+    path = hostile_site / lang / "hostile" / "clauses" / "1" / "index.html"
+    html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     body = html.select_one(".ph-clause-text")
     assert body is not None
     text = body.get_text()
@@ -86,7 +97,7 @@ def test_long_words_wrap_inside_the_page(hostile_site: Path, chromium, lang: str
     context = chromium.new_context(viewport={"width": 375, "height": 800})
     try:
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{port}/{lang}/clauses/1/")
+        page.goto(f"http://127.0.0.1:{port}/{lang}/hostile/clauses/1/")
         widths = page.evaluate("""() => ({
             page: document.scrollingElement.scrollWidth,
             text: Math.max(...[...document.querySelectorAll('.ph-clause-text p')]

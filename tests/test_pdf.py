@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.data.library import Library
 from generator.data.model import Edition
 from generator.data.numbers import en_numbers
 from generator.data.reconstruct import normalize_ws
@@ -37,12 +38,12 @@ def no_hyphens(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def zh_pdf(built_pdfs: Path) -> Path:
-    return built_pdfs / "handbook-zh.pdf"
+    return built_pdfs / "jiande-2025-zh.pdf"
 
 
 @pytest.fixture(scope="module")
 def en_pdf(built_pdfs: Path) -> Path:
-    return built_pdfs / "handbook-en.pdf"
+    return built_pdfs / "jiande-2025-en.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_zh_pdf_has_every_budget_figure(zh_text: str, edition: Edition) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_fonts_are_embedded_simplified_chinese(built_pdfs: Path, lang: str) -> None:
-    out = subprocess.run(["pdffonts", str(built_pdfs / f"handbook-{lang}.pdf")],
+    out = subprocess.run(["pdffonts", str(built_pdfs / f"jiande-2025-{lang}.pdf")],
                          check=True, capture_output=True, text=True).stdout
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
     assert rows, "no fonts listed"
@@ -99,7 +100,7 @@ def test_fonts_are_embedded_simplified_chinese(built_pdfs: Path, lang: str) -> N
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_outline_has_every_chapter_and_clause(built_pdfs: Path, edition: Edition,
                                               lang: str) -> None:
-    reader = PdfReader(built_pdfs / f"handbook-{lang}.pdf")
+    reader = PdfReader(built_pdfs / f"jiande-2025-{lang}.pdf")
 
     def titles(items: list) -> list[str]:  # type: ignore[type-arg]
         out: list[str] = []
@@ -167,7 +168,7 @@ def test_make_pdf_without_font_writes_no_pdf(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_pdf_links_resolve(built_pdfs: Path, lang: str) -> None:
     """Every internal link lands on a page; external links are plain http(s) addresses."""
-    reader = PdfReader(built_pdfs / f"handbook-{lang}.pdf")
+    reader = PdfReader(built_pdfs / f"jiande-2025-{lang}.pdf")
     pages = {p.indirect_reference.idnum for p in reader.pages}  # type: ignore[union-attr]
     named = reader.named_destinations
     internal = external = 0
@@ -192,11 +193,13 @@ def test_pdf_links_resolve(built_pdfs: Path, lang: str) -> None:
     assert internal > 50  # the TOC and unit index link to every clause
 
 
-def test_two_typesettings_are_byte_identical(built_pdfs: Path, edition: Edition,
+def test_two_typesettings_are_byte_identical(built_pdfs: Path, library: Library,
                                              tmp_path: Path) -> None:
-    from tests.conftest import SOURCE_DATE
+    from generator.render import context
+    from tests.conftest import DOC, SOURCE_DATE
 
-    again = write_pdfs(edition, tmp_path, SOURCE_DATE)
+    edition = library.by_id[DOC]
+    again = write_pdfs(edition, context(library, edition), tmp_path, SOURCE_DATE)
     differ = [p.name for p in again if p.read_bytes() != (built_pdfs / p.name).read_bytes()]
     assert differ == []
 
@@ -207,9 +210,22 @@ def test_the_site_links_the_pdf_it_publishes(built_site: Path, built_pdfs: Path,
     """The site's PDF links point at /pdf/<name>, and <name> is a file the PDF output writes."""
     from tests.html_text import soup
 
-    html = soup(built_site / lang / "index.html")
+    html = soup(built_site / lang / "jiande-2025" / "index.html")
     targets = {str(a["href"]) for a in html.select('a[href$=".pdf"]')}
     assert targets
     for href in targets:
         assert "/pdf/" in "/" + href.lstrip("./"), href
         assert (built_pdfs / href.rsplit("/", 1)[-1]).is_file(), href
+
+
+@pytest.mark.pdf
+def test_a_full_build_publishes_the_pdfs_also_at_their_old_names(tmp_path: Path) -> None:
+    """`make site`: /pdf/<id>-<lang>.pdf, and /pdf/handbook-<lang>.pdf (the one-document
+    site's address) with the same bytes."""
+    from generator.pipeline import build
+    from tests.conftest import DOC, settings_for
+
+    site = build(settings_for(tmp_path / "site", tmp_path / "work", pdf=True))
+    for lang in ("zh", "en"):
+        new, old = site / "pdf" / f"{DOC}-{lang}.pdf", site / "pdf" / f"handbook-{lang}.pdf"
+        assert new.read_bytes()[:5] == b"%PDF-" and old.read_bytes() == new.read_bytes()

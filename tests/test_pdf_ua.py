@@ -28,7 +28,7 @@ pytestmark = pytest.mark.pdf
 
 @pytest.fixture(scope="module")
 def pdfs(built_pdfs: Path) -> dict[str, Path]:
-    return {lang: built_pdfs / f"handbook-{lang}.pdf" for lang in LANGS}
+    return {lang: built_pdfs / f"jiande-2025-{lang}.pdf" for lang in LANGS}
 
 
 @pytest.fixture

@@ -14,15 +14,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main, parser
+from generator.data.library import Library
 from generator.data.model import Edition, responsible_names
 from generator.data.numbers import show, zh_numbers
 from generator.data.reconstruct import normalize_ws
-from generator.pipeline import build, read_library
+from generator.pipeline import build
+from generator.render import context
 from generator.render.filters import money
 from generator.render.jinja import environment, template_problem
 from generator.render.pages import Page, pages
 from generator.render.view import View
-from tests.conftest import DATA, FIXTURES, MINI, ROOT, settings_for
+from tests.conftest import DOC, FIXTURES, MINI, ROOT, doc_page, settings_for
 from tests.html_text import soup, text_of
 from tests.number_oracle import en_values, zh_values
 from tests.source_text import parse_source
@@ -32,18 +34,19 @@ LANGS = ("zh", "en")
 
 
 def page(site: Path, lang: str, path: str) -> Path:
-    return site / lang / path / "index.html"
+    """A page of the real document (/<lang>/jiande-2025/<path>/)."""
+    return doc_page(site, lang, path)
 
 
-def table_pages(edition: Edition, lang: str) -> list[Page]:
-    library = read_library(DATA)
-    return list(pages(View(edition, library, lang, None)))
+def table_pages(library: Library, lang: str) -> list[Page]:
+    edition = library.by_id[DOC]
+    return list(pages(View(edition, context(library, edition), lang, None)))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_of_the_page_table_is_built(built_site: Path, edition: Edition,
-                                               lang: str) -> None:
-    listed = table_pages(edition, lang)
+def test_every_page_of_the_page_table_is_built(built_site: Path, library: Library,
+                                               edition: Edition, lang: str) -> None:
+    listed = table_pages(library, lang)
     missing = [p.url for p in listed if not page(built_site, lang, p.url).is_file()]
     assert missing == []
     # the table itself covers the document: every chapter, clause and unit, each once
@@ -56,14 +59,14 @@ def test_every_page_of_the_page_table_is_built(built_site: Path, edition: Editio
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_navigation_lists_every_page_once(built_site: Path, edition: Edition,
-                                          lang: str) -> None:
+def test_navigation_lists_every_page_once(built_site: Path, library: Library,
+                                          edition: Edition, lang: str) -> None:
     """The navigation comes from the same table: every page is reachable from it."""
-    listed = table_pages(edition, lang)
+    listed = table_pages(library, lang)
     html = soup(page(built_site, lang, "clauses/14"))
     linked = {str(a["href"]).rstrip("/")
               for a in html.select("nav.md-nav--primary a.md-nav__link[href]")}
-    top = {p.url for p in listed if p.type.nav != "child"}
+    top = {p.url for p in listed if p.type.nav in ("top", "section")}
     # navigation.prune keeps only the open section's children: every section and top entry
     # is linked from any page, and clause 14's own chapter lists its clauses
     missing = [u for u in top if ("../../" + u).rstrip("/") not in linked]
@@ -137,13 +140,14 @@ def test_home_page_has_metadata_and_chapters(built_site: Path, edition: Edition,
                                              lang: str) -> None:
     html = soup(page(built_site, lang, ""))
     text = text_of(html.select_one("article"))
+    assert html.select_one(".ph-status-banner") is not None
     for key in ("document-number", "issuer", "date-written", "published", "validity"):
         field = next(f for f in edition.document.metadata if f.key == key)
         value = field.value if isinstance(field.value, str) else getattr(field.value, lang)
         assert normalize_ws(value) in text, key
     for ch in edition.chapters:
         assert html.select_one(f'a[href="chapters/{ch.number}/"]') is not None
-    assert html.select_one(f'a[href$="pdf/handbook-{lang}.pdf"]') is not None
+    assert html.select_one(f'a[href$="pdf/{DOC}-{lang}.pdf"]') is not None
 
 
 def test_root_redirects_to_zh_without_javascript(built_site: Path) -> None:
@@ -155,7 +159,7 @@ def test_root_redirects_to_zh_without_javascript(built_site: Path) -> None:
 
 
 def test_open_data_files(built_site: Path, edition: Edition) -> None:
-    data = built_site / "data"
+    data = built_site / "data" / DOC
     model = json.loads((data / "policy.json").read_text(encoding="utf-8"))
     assert len([c for ch in model["chapters"] for c in ch["clauses"]]) == len(edition.clauses)
     for name, rows_expected in (("clauses.csv", len(edition.clauses)),
@@ -260,15 +264,15 @@ def test_no_duplicate_ids(built_site: Path) -> None:
     assert dupes == []
 
 
-def test_search_index_per_language(built_site: Path) -> None:
-    zh = json.loads((built_site / "zh/search/search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    zh_text = " ".join(d["text"] for d in zh["docs"])
-    en_text = " ".join(d["text"] for d in en["docs"])
-    for term in ("专精特新", "以旧换新", "高新技术企业", "博士后工作站"):
-        assert f"\u200b{term}\u200b" in zh_text, f"{term} is not one token"
-    assert "trade-in" in en_text
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_part_has_its_search_index(built_site: Path, lang: str) -> None:
+    """Pagefind's chunked index of each part, in the part's language; no whole-site index."""
+    want = {"zh": "zh-hans", "en": "en"}[lang]
+    for part in (built_site / lang, built_site / lang / DOC):
+        entry = json.loads((part / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        assert set(entry["languages"]) == {want}, part
+        assert entry["languages"][want]["page_count"] > 0
+    assert not list(built_site.rglob("search_index.json"))
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -359,9 +363,9 @@ def test_every_cli_command_is_documented() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_generated_page_links_its_data(built_site: Path, lang: str) -> None:
     missing = []
-    for path in sorted((built_site / lang).rglob("index.html")):
-        rel = path.relative_to(built_site / lang).as_posix()
-        if rel.startswith(("editors/", "search/")):
+    for path in sorted((built_site / lang / DOC).rglob("index.html")):
+        rel = path.relative_to(built_site / lang / DOC).as_posix()
+        if rel.startswith("editors/"):
             continue  # hand-written guide
         edit = soup(path).select_one(".ph-edit code")
         if edit is None or not re.match(r"policy_data/[\w./-]+\.yaml:\d+$", edit.get_text()):

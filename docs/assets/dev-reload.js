@@ -11,7 +11,7 @@
         current = id;
       })
       .catch(function () {})
-      .finally(function () { setTimeout(poll, 1000); });
+      .finally(function () { setTimeout(poll, 300); });
   }
   poll();
 })();

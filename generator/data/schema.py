@@ -341,8 +341,21 @@ class Notice(StrictModel):
     disclosure: Text
 
 
+class Period(StrictModel):
+    """When the measures apply, as the document states it (`quote` is in its closing)."""
+
+    start: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+    end: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+    quote: Quote = Field(description="The sentence that states it, e.g. 均为2025年全年实施有效.")
+
+
 class Document(StrictModel):
-    id: Slug
+    id: Slug = Field(description="The folder name; the document's URLs are /<lang>/<id>/.")
+    series: Slug = Field(description="Id of the series in library.yaml this is an edition of.")
+    supersedes: Slug | None = Field(
+        default=None, description="Id of the edition this one replaces (same series).")
+    in_force: Period | None = Field(
+        default=None, description="The period the measures apply for, as the text states it.")
     edition: NonEmpty
     title: Text
     subtitle: Text
@@ -511,16 +524,37 @@ class GlossaryFile(StrictModel):
     terms: list[GlossaryEntry] = Field(min_length=1)
 
 
-class Library(StrictModel):
+class Issuer(StrictModel):
+    """A government (or office) that issues documents."""
+
+    id: Slug = Field(description="Stable id, e.g. `xihu` (a district); used in `series`.")
+    name: Text = Field(description="The issuer's name as it signs its documents.")
+
+
+class Series(StrictModel):
+    """Documents one issuer reissues (yearly editions of one policy): each edition is a
+    document folder whose `series` is this id, and a newer one `supersedes` the older."""
+
+    id: Slug
+    issuer: Slug = Field(description="Id of an issuer in this file.")
+    title: Text = Field(description="What the series is, e.g. 某区推动经济高质量发展若干政策.")
+
+
+class LibraryFile(StrictModel):
     """The library the site publishes: `library.yaml` at the root of the data folder, beside
-    the document folders. Nothing about a document belongs here."""
+    the document folders. Nothing about a single document belongs here."""
 
     title: Text = Field(description="The site's name, e.g. {zh: 某市经济高质量发展政策手册, "
                         "en: Economic Policy Handbook of X City}.")
+    issuers: list[Issuer] = Field(min_length=1)
+    series: list[Series] = Field(min_length=1)
+    root_document: Slug | None = Field(
+        default=None, description="The document the site showed at /zh/ and /en/ before it "
+        "held several: every URL published then keeps landing on this document's content.")
 
 
 FILE_MODELS: dict[str, type[StrictModel]] = {
-    "library": Library,
+    "library": LibraryFile,
     "document": Document,
     "chapter": Chapter,
     "units": UnitsFile,

@@ -24,8 +24,6 @@ from typing import Any
 from generator.data.model import Edition
 from generator.data.numbers import show
 from generator.data.schema import Change, Clause
-from generator.render.jinja import page_url
-from generator.render.pages import TABLE
 
 _FIELDS = ("amount", "max_amount", "rate", "rate_min", "rate_max")
 # A word: a number (1.5, 15,000), a Latin word, a run of spaces, or one other character
@@ -274,10 +272,14 @@ def as_json(results: list[EditionDiff]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def clause_url(base: str, lang: str, number: int) -> str:
-    """Where a clause's page is in the site (from the page table)."""
+def clause_url(base: str, lang: str, document: str, number: int) -> str:
+    """Where a clause's page is in the site: the page table's path, under the document."""
+    from generator.render.jinja import page_url  # here: render imports this module
+    from generator.render.pages import TABLE
+
     row = next(r for r in TABLE if r.name == "clause")
-    return f"{base.rstrip('/')}/{lang}/{page_url(row.path(SimpleNamespace(number=number)))}"
+    path = page_url(row.path(SimpleNamespace(number=number)))
+    return f"{base.rstrip('/')}/{lang}/{document}/{path}"
 
 
 def _cell(text: str) -> str:
@@ -305,7 +307,7 @@ def as_markdown(results: list[EditionDiff], against: str, preview: str | None) -
                     w for w, on in (("text", d.text_changed), ("values", bool(d.values)),
                                     ("units", bool(d.units)),
                                     ("amended", bool(d.amendments))) if on)
-                links = (" · ".join(f"[{lang}]({clause_url(preview, lang, n)})"
+                links = (" · ".join(f"[{lang}]({clause_url(preview, lang, r.document, n)})"
                                     for lang in ("zh", "en"))
                          if preview and d.new else "")
                 label = f"{d.old} → {d.new}" if d.kind == "renumbered" else str(n)

@@ -1,11 +1,11 @@
 """Stage 5, outputs. Each module writes one kind of output into the staging folder, with the
 same signature `write(job, stage)`:
 
-    site      /zh/ and /en/: MkDocs per language (pages, navigation, search)
-    feeds     /<lang>/feed.xml: the change log as Atom
-    opendata  /data/: policy.json and the CSV tables
-    root      /index.html: the way into the site
-    pdf       /pdf/handbook-<lang>.pdf (only with --pdf)
+    site      /<lang>/ and /<lang>/<id>/: MkDocs per part (pages, navigation, feeds, search)
+    opendata  /data/<id>/: policy.json and the CSV tables; /data/library.json
+    pdf       /pdf/<id>-<lang>.pdf (only with --pdf)
+    legacy    the addresses the one-document site published, kept working
+    root      /index.html, /sitemap.xml
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.outputs import feeds, opendata, pdf, root, site
+from generator.outputs import legacy, opendata, pdf, root, site
 from generator.outputs.job import Job
 from generator.settings import Settings
 
 Output = Callable[[Job, Path], None]
-OUTPUTS: tuple[Output, ...] = (site.write, feeds.write, opendata.write, root.write)
 
 
 def chosen(settings: Settings) -> tuple[Output, ...]:
-    return OUTPUTS + ((pdf.write,) if settings.pdf else ())
+    return (site.write, opendata.write, *((pdf.write,) if settings.pdf else ()), legacy.write,
+            root.write)

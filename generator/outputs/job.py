@@ -1,24 +1,51 @@
-"""What every output gets: the model, its rendering and the settings."""
+"""What every output gets: the library, the parts of the site and what was rendered for the
+parts that changed, the settings, the cache and the worker processes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.data.model import Edition
-from generator.data.schema import Library
+from generator.cache import Cache, digest
+from generator.data.library import Library
 from generator.render import Rendered
+from generator.render.context import DocContext
 from generator.settings import Settings
 
 
 @dataclass(frozen=True)
+class Part:
+    """One MkDocs build: a document, or the library's own pages, in one language."""
+
+    lang: str
+    document: str | None  # the document's id; None for the library's own pages
+    key: str
+
+    @property
+    def path(self) -> str:
+        """Where the part goes in the site: `zh/<id>/` or `zh/`."""
+        return f"{self.lang}/{self.document}/" if self.document else f"{self.lang}/"
+
+
+def part_key(settings: Settings, version: str, lang: str, what: str, *inputs: Any) -> str:
+    """Everything a part depends on: the generator, the settings that reach its pages, the
+    language, and its inputs (a document's files and context, or the library's pages)."""
+    return digest(version, settings.site_url, settings.edit_base, settings.dev, lang, what,
+                  *inputs)
+
+
+
+@dataclass(frozen=True)
 class Job:
-    edition: Edition
     library: Library
-    rendered: dict[str, Rendered]  # language -> its pages, navigation and feed
+    parts: list[Part]  # every part of the site, with its cache key
+    rendered: dict[str, Rendered]  # part key -> pages, for the parts not in the cache
+    contexts: dict[str, DocContext]  # document id -> what its pages know of the library
     settings: Settings
-    workers: Any = None  # the site's MkDocs worker processes, started by the driver
+    cache: Cache
+    version: str  # of the generator (cache.generator_version)
+    workers: Any = field(default=None)  # spawned MkDocs workers, started by the driver
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> None:

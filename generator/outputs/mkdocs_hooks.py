@@ -1,9 +1,10 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the thin glue between MkDocs and the generator.
 
-With `python -m generator build` (`make site`, `make serve`) the pages are already rendered
-and `extra.handbook.pages` says where. With plain `mkdocs build` / `mkdocs serve`, one
-language (`extra.handbook.lang`) is loaded, validated and rendered here, from the same
-pipeline, and `policy_data/`, the templates and the guides are watched.
+With `python -m generator build` (`make site`, `make serve`) each part's pages are already
+rendered and `extra.handbook.pages` says where. With plain `mkdocs build` / `mkdocs serve`,
+one document in one language (`extra.handbook.document`, `extra.handbook.lang`) is loaded,
+validated and rendered here, from the same pipeline, and `policy_data/`, the templates and
+the guides are watched.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -20,31 +20,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import pipeline, render
-from generator.outputs import search, site
+from generator.outputs import site
 from generator.outputs.assets import own_assets
-from generator.render.i18n import HTML_LANG, t
-from generator.settings import LANGS, LOCAL_SITE_URL, Settings, documents
+from generator.outputs.job import Part
+from generator.problems import DataError
+from generator.render.i18n import HTML_LANG
+from generator.settings import Settings, documents
 
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
-
-@event_priority(100)  # before Material's search plugin reads its settings
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hb: dict[str, Any] = config.extra["handbook"]
     if not hb.get("pages"):
         hb.update(standalone(Path(config.config_file_path).parent, config))
-    lang = hb["lang"]
     meta = json.loads((Path(hb["pages"]).parent / "site.json").read_text(encoding="utf-8"))
     config.site_name, config.nav = meta["site_name"], meta["nav"]
-    config.theme["language"] = lang
-    base = urlparse(hb["site_root"]).path.rstrip("/")  # site-absolute links under a sub-path
-    config.extra.update({
-        "generator": False, "html_lang": HTML_LANG[lang], "dev_reload": hb["dev"],
-        "pdf": f"{base}/pdf/handbook-{lang}.pdf", "pdf_label": t("pdf", lang) + " (PDF)",
-        "alternate": [{"name": LANGUAGE_NAMES[code], "link": f"{base}/{code}/", "lang": code}
-                      for code in LANGS],
-    })
-    search.configure(config.plugins["material/search"].config, lang, Path(hb["jieba"]))
+    config.theme["language"] = hb["lang"]
+    config.extra.update({"generator": False, "html_lang": HTML_LANG[hb["lang"]],
+                         "homepage": hb["to_lang_root"]})  # the logo leads to the library
     return config
 
 
@@ -65,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def walk_order(uri: str) -> tuple[tuple[str, ...], bool, str]:
     """The order MkDocs reads a docs folder in (a folder's files before its subfolders,
-    index.md first), which the sitemap and the search index follow."""
+    index.md first), which the sitemap follows."""
     *folders, name = uri.split("/")
     return tuple(folders), name != "index.md", name
 
@@ -77,34 +70,32 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     return server
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    search.fix_built_site(Path(config.site_dir), config.extra["handbook"]["lang"])
-
-
 def standalone(root: Path, config: MkDocsConfig) -> dict[str, Any]:
-    """Plain `mkdocs build` / `mkdocs serve`: load, validate and render the one language of
-    `config.extra.handbook`, write it where the hooks read it, and say what to watch."""
+    """Plain `mkdocs build` / `mkdocs serve`: load and validate the library, render one
+    document in one language, write it where on_files reads it, and say what to watch."""
     hb = config.extra["handbook"]
     data = root / hb.get("data", "policy_data")
-    settings = Settings(
-        root=root, data=data,
-        document=data / hb["document"] if hb.get("document") else
-        documents(data)[-1],
-        out=Path(config.site_dir), work=root / ".build" / "mkdocs",
-        site_url=(config.site_url or LOCAL_SITE_URL).rstrip("/").removesuffix(
-            f"/{hb['lang']}") + "/",
-        edit_base=None, source_date=0)
-    edition = pipeline.valid_edition(settings.document)
-    library = pipeline.read_library(settings.data)
-    rendered = render.language(edition, library, hb["lang"], edit_base=None,
-                               site_url=settings.site_url,
+    settings = Settings(root=root, data=data, document=data, out=Path(config.site_dir),
+                        work=root / ".build" / "mkdocs", site_url=None, edit_base=None,
+                        source_date=0)
+    library, problems = pipeline.read_library(data, settings.source_date)
+    errors = [p for p in problems if not p.note]
+    if errors or library is None:
+        raise DataError(errors)
+    doc_id = hb.get("document") or (library.root.id if library.root else
+                                    documents(data)[-1].name)
+    ctx = render.context(library, library.by_id[doc_id])
+    rendered = render.document(library.by_id[doc_id], ctx, hb["lang"], edit_base=None,
+                               site_url=None,
                                guide=settings.guide(hb["lang"]).read_text(encoding="utf-8"))
-    settings.work.mkdir(parents=True, exist_ok=True)
-    (settings.work / "jieba-user.txt").write_text(search.jieba_user_dict(edition), "utf-8")
+    part = Part(hb["lang"], doc_id, "mkdocs")
     pages = site.write_rendered(rendered, settings.work / hb["lang"])
-    (pages / "feed.xml").write_text(rendered.feed, encoding="utf-8")  # the feeds output's job
-    extra = site.handbook_extra(settings, hb["lang"], pages)
-    extra["watch"] = [str(p) for p in (data, root / "generator" / "render" / "templates",
-                                       settings.calculators, settings.guide("en"),
-                                       settings.guide("zh"))]
+    extra = site.theme_extra(settings, rendered, part, ctx)
+    # Served alone, the document sits at the root: the library and the other language are
+    # not there, so their links are left out.
+    extra.update({"pages": str(pages), "languages": [], "to_lang_root": "", "pdf": None,
+                  "search": False,
+                  "watch": [str(p) for p in (data, root / "generator" / "render" / "templates",
+                                             settings.calculators, settings.guide("en"),
+                                             settings.guide("zh"))]})
     return extra

@@ -1,17 +1,21 @@
-"""The open-data output: the whole model as JSON, flat CSV tables (UTF-8 with BOM for Excel)
-and the calculators' rules, into data/."""
+"""The open-data output: for each document, the whole model as JSON and flat CSV tables (UTF-8
+with BOM for Excel) in data/<id>/; for the library, data/library.json (every document, its
+series, issuer, status and where its files are)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from generator.cache import digest
 from generator.data.model import Edition
 from generator.outputs.job import Job, write_files
 from generator.render.filters import incentive_terms, target_value
+from generator.settings import LANGS
 
 
 def policy_json(ed: Edition) -> str:
@@ -87,5 +91,42 @@ def data_files(ed: Edition) -> dict[str, bytes]:
     }
 
 
+def library_json(job: Job) -> str:
+    lib = job.library
+    docs = []
+    for d in lib.documents:
+        succ, prev = lib.successor(d), lib.predecessor(d)
+        docs.append({
+            "id": d.id, "series": d.document.series, "issuer": lib.issuer_of(d).id,
+            "edition": d.document.edition,
+            "title": d.document.title.model_dump(), "subtitle": d.document.subtitle.model_dump(),
+            "metadata": {f.key: (f.value if isinstance(f.value, str) else f.value.model_dump())
+                         for f in d.document.metadata},
+            "in_force": d.document.in_force.model_dump() if d.document.in_force else None,
+            "status": lib.status(d).value, "status_date": lib.today,
+            "supersedes": prev.id if prev else None, "superseded_by": succ.id if succ else None,
+            "pages": {lang: f"{lang}/{d.id}/" for lang in LANGS},
+            "data": {name: f"data/{d.id}/{name}" for name in data_names()},
+            "pdf": {lang: f"pdf/{d.id}-{lang}.pdf" for lang in LANGS},
+        })
+    body = {"title": lib.file.title.model_dump(),
+            "issuers": [i.model_dump() for i in lib.file.issuers],
+            "series": [s.model_dump() for s in lib.file.series], "documents": docs}
+    return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def data_names() -> list[str]:
+    return ["policy.json", "clauses.csv", "incentives.csv", "targets.csv", "budget.csv"]
+
+
 def write(job: Job, stage: Path) -> None:
-    write_files(stage / "data", dict(data_files(job.edition)))
+    """Each document's files, made again only when its files or the generator changed."""
+    for ed in job.library.documents:
+        entry = job.cache.root / "data" / digest(job.version, job.library.sources[ed.id])
+        if not (entry / ".complete").is_file():
+            write_files(entry, dict(data_files(ed)))
+            (entry / ".complete").write_text("", encoding="utf-8")
+        (stage / "data" / ed.id).mkdir(parents=True, exist_ok=True)
+        for name in data_names():
+            os.link(entry / name, stage / "data" / ed.id / name)
+    write_files(stage / "data", {"library.json": library_json(job)})

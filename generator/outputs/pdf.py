@@ -21,9 +21,11 @@ from typing import Any
 import jinja2
 
 from generator import render
+from generator.cache import digest
 from generator.data.model import Edition
 from generator.outputs.job import Job
 from generator.problems import DataError, Problem
+from generator.render.context import DocContext
 from generator.render.jinja import template_problem
 from generator.settings import LANGS
 
@@ -94,20 +96,46 @@ def _typeset(job: tuple[str, str, str, str]) -> str:
     return target
 
 
-def write_pdfs(ed: Edition, out: Path, source_date: int,
-               langs: tuple[str, ...] = LANGS) -> list[Path]:
-    """The handbooks (both languages by default) into `out`, one spawned process each."""
-    font = find_font()
-    out.mkdir(parents=True, exist_ok=True)
-    jobs = [(render.handbook(ed, lang, font=font, data_date=data_date(source_date)), str(out),
-             str(out / f"handbook-{lang}.pdf"), f"{ed.id}-{lang}") for lang in langs]
+def typeset(jobs: list[tuple[str, str, str, str]]) -> list[Path]:
+    """(html, base, target, identifier) jobs, one spawned process per core."""
+    if not jobs:
+        return []
     with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
         return [Path(p) for p in pool.map(_typeset, jobs)]
 
 
+def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> list[Path]:
+    """Both handbooks of one document into `out`, as <id>-<lang>.pdf."""
+    font = find_font()
+    out.mkdir(parents=True, exist_ok=True)
+    return typeset([(render.handbook(ed, ctx, lang, font=font,
+                                     data_date=data_date(source_date)),
+                     str(out), str(out / f"{ed.id}-{lang}.pdf"), f"{ed.id}-{lang}")
+                    for lang in LANGS])
+
+
 def write(job: Job, stage: Path) -> None:
+    """Every document's handbooks into pdf/, typeset again only when the document, what it
+    says of other editions, the generator or the data date changed."""
     try:
-        write_pdfs(job.edition, stage / "pdf", job.settings.source_date)
+        font = find_font()
+        date = data_date(job.settings.source_date)
+        todo, entries = [], []
+        for ed in job.library.documents:
+            ctx = job.contexts[ed.id]
+            key = digest(job.version, job.library.sources[ed.id], ctx.digest_data(), date, font)
+            entry = job.cache.root / "pdf" / key
+            entries.append((ed.id, entry))
+            if not (entry / ".complete").is_file():
+                entry.mkdir(parents=True, exist_ok=True)
+                todo += [(render.handbook(ed, ctx, lang, font=font, data_date=date), str(entry),
+                          str(entry / f"{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
+        typeset(todo)
     except jinja2.TemplateError as exc:
         raise DataError([template_problem(exc)]) from exc
+    (stage / "pdf").mkdir(parents=True, exist_ok=True)
+    for doc_id, entry in entries:
+        (entry / ".complete").write_text("", encoding="utf-8")
+        for lang in LANGS:
+            os.link(entry / f"{lang}.pdf", stage / "pdf" / f"{doc_id}-{lang}.pdf")

@@ -1,10 +1,11 @@
 """Stage 4, render: pure functions from the model to text.
 
-`language(...)` gives one language's pages (Markdown with HTML blocks, by the page table in
-`pages`), its navigation and its Atom feed; `handbook(...)` the print HTML of the PDF;
-`root(...)` the page at the top of the site. One Jinja environment (`jinja`), one filters
-module (`filters`), interface strings in `i18n`. Data text is always HTML-escaped, and
-headings go through the `md` filter so Markdown punctuation in data stays literal.
+`document(...)` gives one document's pages in one language (Markdown with HTML blocks, by the
+page table in `pages`), its navigation and its Atom feed; `library(...)` the library's own
+pages; `handbook(...)` the print HTML of a PDF; `root(...)` and `redirect(...)` the small
+pages outside both. One Jinja environment (`jinja`), one filters module (`filters`),
+interface strings in `i18n`. Data text is always HTML-escaped, and headings go through the
+`md` filter so Markdown punctuation in data stays literal.
 """
 
 from __future__ import annotations
@@ -12,65 +13,122 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.data.library import Library
 from generator.data.model import Edition
-from generator.data.schema import Library
 from generator.render import filters
-from generator.render.i18n import HTML_LANG
+from generator.render.context import DocContext, context
+from generator.render.i18n import HTML_LANG, t
 from generator.render.jinja import environment, front_matter, page_url, relative
-from generator.render.pages import Page, navigation, pages
-from generator.render.view import View
+from generator.render.pages import Page, library_pages, navigation, pages
+from generator.render.view import LibraryView, View
+
+__all__ = ["DocContext", "Rendered", "context", "document", "handbook", "library",
+           "redirect", "root"]
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One language of the site, ready for an output to write."""
+    """One part of the site in one language, ready for the site output to build."""
 
     lang: str
     site_name: str
     pages: dict[str, str]  # Markdown path -> text
     nav: list[Any]
-    feed: str
+    feed: str | None
+    document_name: str | None = None  # a document's title and edition (search filter)
+    banner: dict[str, Any] | None = None  # its status, on every page (see `banner`)
 
 
-def page_text(view: View, page: Page) -> str:
+def page_text(view: View | LibraryView, page: Page, up: str) -> str:
+    """A page; `up` leads from the part's root to the site's root (for data and PDFs)."""
     here = page_url(page.path)
     return front_matter(title=page.title) + environment().get_template(page.type.template).render(
         **view.globals, **page.type.context(view, page.item),
-        rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, "../" + to))
+        rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, up + to),
+        rel_lib=lambda to: relative(here, up[3:] + to))
 
 
-def language(edition: Edition, library: Library, lang: str, *, edit_base: str | None,
-             site_url: str, guide: str) -> Rendered:
-    view = View(edition, library, lang, edit_base, guide)
+def document(edition: Edition, ctx: DocContext, lang: str, *, edit_base: str | None,
+             site_url: str | None, guide: str) -> Rendered:
+    """A document's pages, which sit at /<lang>/<id>/."""
+    view = View(edition, ctx, lang, edit_base, guide)
     all_pages = list(pages(view))
+    doc = edition.document
     return Rendered(
-        lang=lang,
-        site_name=filters.tr(library.title, lang),
-        pages={p.path: page_text(view, p) for p in all_pages},
+        lang=lang, site_name=filters.site_title(filters.tr(ctx.site_name, lang)),
+        pages={p.path: page_text(view, p, "../../") for p in all_pages},
         nav=navigation(view, all_pages),
         feed=feed(view, site_url),
+        document_name=filters.tr(doc.title, lang) + (" " if lang == "en" else "")
+        + filters.tr(doc.subtitle, lang),
+        banner=banner(ctx, lang),
     )
 
 
-def feed(view: View, site_url: str) -> str:
-    """Atom feed of the change log, with absolute URLs as feed readers need."""
+def status_text(ctx: DocContext, lang: str) -> str:
+    """有效 · 实施期 2025-01-01 至 2025-12-31 (the status, and the period the text states)."""
+    text = t(f"status_{ctx.status.value}", lang)
+    if ctx.period is not None:
+        text += " · " + t("period", lang, start=ctx.period.start, end=ctx.period.end)
+    return text
+
+
+def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
+    """What every page of a document says of its status; a superseded one names and links its
+    successor (relative to the document's root)."""
+    out: dict[str, Any] = {"status": ctx.status.value, "text": status_text(ctx, lang),
+                           "link": None}
+    if ctx.successor is not None:
+        title = filters.tr(ctx.successor.title, lang) + (" " if lang == "en" else "") + \
+            filters.tr(ctx.successor.subtitle, lang)
+        out["text"] += " · " + t("superseded_by", lang, title=title)
+        out["link"] = {"href": f"../{ctx.successor.id}/", "text": t("see_successor", lang)}
+    return out
+
+
+def library(lib: Library, lang: str) -> Rendered:
+    """The library's own pages, at /<lang>/."""
+    view = LibraryView(lib, lang)
+    all_pages = list(library_pages(view))
+    return Rendered(
+        lang=lang, site_name=filters.site_title(filters.tr(lib.file.title, lang)),
+        pages={p.path: page_text(view, p, "../") for p in all_pages},
+        nav=navigation(view, all_pages), feed=None)
+
+
+def feed(view: View, site_url: str | None) -> str:
+    """Atom feed of the change log. Absolute URLs when the site's address is known (feed
+    readers need them); otherwise relative to the feed, which is enough for a preview."""
     changes = view.changes_newest_first()
     updated = changes[0][1].date if changes else view.ed.document.edition + "-01-01"
-    base = site_url.rstrip("/") + f"/{view.lang}/"
+    base = (site_url.rstrip("/") + f"/{view.lang}/{view.ed.id}/") if site_url else "./"
     return environment().get_template("feed.xml.jinja").render(
         **view.globals, changes=changes, base=base, updated=updated)
 
 
-def handbook(edition: Edition, lang: str, *, font: str, data_date: str) -> str:
+def handbook(edition: Edition, ctx: DocContext, lang: str, *, font: str,
+             data_date: str) -> str:
     """The print HTML of one language's PDF handbook."""
+    status = status_text(ctx, lang)
+    if ctx.successor is not None:
+        status += " · " + t("superseded_by", lang, title=filters.tr(ctx.successor.title, lang)
+                            + (" " if lang == "en" else "")
+                            + filters.tr(ctx.successor.subtitle, lang))
     return environment().get_template("handbook.html.jinja").render(
-        lang=lang, html_lang=HTML_LANG, ed=edition, doc=edition.document,
+        lang=lang, html_lang=HTML_LANG, ed=edition, doc=edition.document, ctx=ctx,
         year=edition.document.edition, rec=edition.reconciliation, font=font, zh_font=font,
-        data_date=data_date)
+        data_date=data_date, status=status)
 
 
-def root(library: Library) -> str:
-    """The site's top page: sends readers to the Chinese site, links both."""
+def root(lib: Library) -> str:
+    """The site's top page: sends readers to the Chinese library, links both languages."""
     return environment().get_template("root.html.jinja").render(
-        title=library.title.zh, title_en=library.title.en)
+        title=filters.plain_title(lib.file.title.zh),
+        title_en=filters.plain_title(lib.file.title.en))
 
+
+def redirect(target: str, title: str, lang: str, canonical: str | None) -> str:
+    """A page at an address published before, that sends readers on to where its content is
+    now: canonical link, meta refresh, and a script that keeps the query and the fragment."""
+    return environment().get_template("redirect.html.jinja").render(
+        target=target, title=title, html_lang=HTML_LANG[lang], canonical=canonical or target)

@@ -6,12 +6,20 @@ figures (CNY 200,000) or millions/billions (CNY 120 million).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from markupsafe import Markup, escape
 
 from generator.data.numbers import normalize
-from generator.data.schema import Comparison, Currency, Incentive, Target, Text, Threshold
+from generator.data.schema import (
+    Comparison,
+    Currency,
+    Incentive,
+    Target,
+    Text,
+    Threshold,
+)
 from generator.render.i18n import t
 
 _WAN = Decimal(10_000)
@@ -149,6 +157,46 @@ def plain_title(text: str) -> str:
     return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 
+def site_title(text: str) -> str:
+    """The site's name for MkDocs: Material also prints it unescaped inside attributes
+    (aria-label), so quotes get their full-width forms too."""
+    return plain_title(text).replace('"', "＂").replace("'", "＇")
+
+
+_ZH_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?元")
+_EN_AMOUNT = re.compile(r"CNY (\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: (million|billion))?")
+_SCALE = {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _token(value: Decimal) -> str:
+    return f"amt{format(normalize(value), 'f')}x"
+
+
+def searchable(text: str, lang: str) -> Markup:
+    """The text, HTML-escaped, with every amount carrying a whole-word search token in an
+    attribute Pagefind indexes (`amt500000x` for 50万元 or CNY 500,000). Pagefind would split
+    50万元 into 50 and 万元 and match 500元 or clause 50; the search page turns what a reader
+    types into the same token (docs/assets/search.js). The visible text is unchanged."""
+    pattern = _ZH_AMOUNT if lang == "zh" else _EN_AMOUNT
+    out, at = Markup(""), 0
+    for m in pattern.finditer(text):
+        if lang == "zh":
+            value = Decimal(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        else:
+            value = Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * \
+                _SCALE.get(m.group(3) or "", 1)
+        out += escape(text[at:m.start()]) + Markup(
+            '<span data-pagefind-index-attrs="data-t" data-t="{}">{}</span>').format(
+            _token(value), text[m.start():m.end()])
+        at = m.end()
+    return out + escape(text[at:])
+
+
+def unbracket(text: str) -> str:
+    """An edition's subtitle without its brackets: (2025年版) -> 2025年版."""
+    return text.strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
+
+
 def heading(text: str) -> str:
     """A title for headings and navigation: the lead sentence without its full stop."""
     return text.rstrip("。.")
@@ -156,6 +204,8 @@ def heading(text: str) -> str:
 
 FILTERS = {
     "heading": heading,
+    "unbracket": unbracket,
+    "searchable": searchable,
     "money": money,
     "number": number,
     "percent": percent,

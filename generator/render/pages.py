@@ -1,6 +1,7 @@
-"""The page table: every page type of a language, in navigation order. It drives rendering,
-the navigation and the page-existence tests; adding a page type is one row here (and its
-template).
+"""The page tables: every page type of a document and of the library, in navigation order.
+They drive rendering, the navigation and the page-existence tests; adding a page type is one
+row here (and its template). A document's pages sit under /<lang>/<id>/, the library's under
+/<lang>/.
 
 A row says where its pages go, which template and context make them, what they are called
 and where they sit in the navigation: `top` (an entry of its own), `section` (opens a
@@ -17,21 +18,21 @@ from generator.data.model import Edition
 from generator.render import filters
 from generator.render.i18n import t
 from generator.render.jinja import page_url
-from generator.render.view import View
+from generator.render.view import LibraryView, View
 
 NAV_GROUP = 50  # Material writes the open section into every page: keep sections small
 
 
-def _one(ed: Edition) -> Iterable[Any]:
+def _one(view: Any) -> Iterable[Any]:
     return (None,)
 
 
-def _calculators(ed: Edition) -> Iterable[Any]:
-    return ed.calculators
+def _calculators(view: View) -> Iterable[Any]:
+    return view.ed.calculators
 
 
-def _if_calculators(ed: Edition) -> Iterable[Any]:
-    return (None,) if ed.calculators else ()
+def _if_calculators(view: View) -> Iterable[Any]:
+    return (None,) if view.ed.calculators else ()
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,10 @@ class PageType:
     name: str
     path: Callable[[Any], str]
     template: str
-    title: Callable[[View, Any], str]
-    context: Callable[[View, Any], dict[str, Any]]
-    items: Callable[[Edition], Iterable[Any]] = _one
-    nav: str = "top"  # top | section | child
+    title: Callable[[Any, Any], str]
+    context: Callable[[Any, Any], dict[str, Any]]
+    items: Callable[[Any], Iterable[Any]] = _one
+    nav: str = "top"  # top | section | child | none (reached from other pages)
     parent: Callable[[Edition, Any], str] | None = None
 
 
@@ -51,16 +52,16 @@ TABLE: tuple[PageType, ...] = (
              lambda v, _: t("home", v.lang), lambda v, _: v.home()),
     PageType("chapter", lambda ch: f"chapters/{ch.number}/index.md", "chapter.md.jinja",
              lambda v, ch: v.chapter_title(ch), lambda v, ch: v.chapter(ch),
-             items=lambda ed: ed.chapters, nav="section"),
+             items=lambda v: v.ed.chapters, nav="section"),
     PageType("clause", lambda c: f"clauses/{c.number}.md", "clause.md.jinja",
              lambda v, c: v.clause_title(c), lambda v, c: v.clause(c),
-             items=lambda ed: ed.clauses, nav="child",
+             items=lambda v: v.ed.clauses, nav="child",
              parent=lambda ed, c: f"chapters/{ed.chapter_of[c.number].number}/index.md"),
     PageType("units", lambda _: "units/index.md", "units.md.jinja",
              lambda v, _: t("units", v.lang), lambda v, _: v.units(), nav="section"),
     PageType("unit", lambda u: f"units/{u.id}.md", "unit.md.jinja",
              lambda v, u: v.tr(u.name), lambda v, u: v.unit(u),
-             items=lambda ed: ed.units, nav="child", parent=lambda ed, u: "units/index.md"),
+             items=lambda v: v.ed.units, nav="child", parent=lambda ed, u: "units/index.md"),
     PageType("calculators", lambda _: "calculators/index.md", "calculators.md.jinja",
              lambda v, _: t("calculators", v.lang), lambda v, _: v.calculators(),
              items=_if_calculators, nav="section"),
@@ -82,6 +83,19 @@ TABLE: tuple[PageType, ...] = (
              lambda v, _: t("data", v.lang), lambda v, _: v.data()),
     PageType("editors", lambda _: "editors.md", "editors.md.jinja",
              lambda v, _: t("editors_guide", v.lang), lambda v, _: v.editors()),
+    PageType("compare", lambda pair: f"compare/{pair.other.id}.md", "compare.md.jinja",
+             lambda v, pair: v.compare_title(pair), lambda v, pair: v.comparison(pair),
+             items=lambda v: v.comparisons(), nav="none"),
+)
+
+# The library's own pages, at /<lang>/: its home, the units of every issuer, search.
+LIBRARY: tuple[PageType, ...] = (
+    PageType("library", lambda _: "index.md", "library.md.jinja",
+             lambda v, _: t("library", v.lang), lambda v, _: v.home()),
+    PageType("all-units", lambda _: "units/index.md", "library_units.md.jinja",
+             lambda v, _: t("units", v.lang), lambda v, _: v.units()),
+    PageType("search", lambda _: "search.md", "search.md.jinja",
+             lambda v, _: t("search", v.lang), lambda v, _: v.search()),
 )
 
 
@@ -102,17 +116,24 @@ class Page:
 
 def pages(view: View) -> Iterator[Page]:
     for row in TABLE:
-        for item in row.items(view.ed):
+        for item in row.items(view):
             yield Page(row, item, row.path(item), filters.plain_title(row.title(view, item)))
 
 
-def navigation(view: View, all_pages: list[Page]) -> list[Any]:
+def library_pages(view: LibraryView) -> Iterator[Page]:
+    for row in LIBRARY:
+        yield Page(row, None, row.path(None), filters.plain_title(row.title(view, None)))
+
+
+def navigation(view: View | LibraryView, all_pages: list[Page]) -> list[Any]:
     """MkDocs' `nav`, from the table: sections open on their index page, and a chapter of
     more than NAV_GROUP clauses is split into groups of clauses."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
     children: dict[str, list[Page]] = {}
     for page in all_pages:
+        if page.type.nav == "none":
+            continue
         if page.type.nav == "top":
             nav.append({page.title: page.path})
         elif page.type.nav == "section":
@@ -120,6 +141,7 @@ def navigation(view: View, all_pages: list[Page]) -> list[Any]:
             nav.append({page.title: sections[page.path]})
         else:
             assert page.type.parent is not None, page.type.name
+            assert isinstance(view, View)
             children[page.type.parent(view.ed, page.item)].append(page)
     for path, kids in children.items():
         entries: list[Any] = [{p.title: p.path} for p in kids]

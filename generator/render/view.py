@@ -1,5 +1,6 @@
-"""What a page of one language sees: the edition, the language, links to the data behind the
-page, and the context each page type needs. Pure: nothing is read or written here."""
+"""What a page of one language sees: the edition (or the library), the language, links to the
+data behind the page, and the context each page type needs. Pure: nothing is read or written
+here."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from generator.data.library import Library
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
-from generator.data.schema import Calculator, Chapter, Clause, Library, Unit
+from generator.data.schema import Calculator, Chapter, Clause, Unit
+from generator.editions.compare import Comparison, Ref
 from generator.render import filters
-from generator.render.i18n import CALC_MESSAGES, HTML_LANG, t
+from generator.render.context import DocContext
+from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, t
 from generator.render.svg import budget_chart
 
 
@@ -25,13 +29,21 @@ class SourceLink:
     url: str | None
 
 
-class View:
-    """One language's view of one edition."""
+@dataclass(frozen=True)
+class ComparePage:
+    """This edition compared with another one, named after the other."""
 
-    def __init__(self, edition: Edition, library: Library, lang: str, edit_base: str | None,
+    cmp: Comparison
+    other: Ref
+
+
+class View:
+    """One language's view of one edition, which sits at /<lang>/<id>/ in the library."""
+
+    def __init__(self, edition: Edition, ctx: DocContext, lang: str, edit_base: str | None,
                  guide: str = "") -> None:
         self.ed = edition
-        self.library = library
+        self.ctx = ctx
         self.lang = lang
         self.edit_base = edit_base
         self.guide = guide
@@ -45,8 +57,11 @@ class View:
             "html_lang": HTML_LANG,
             "ed": self.ed,
             "doc": self.ed.document,
+            "ctx": self.ctx,
             "year": self.ed.document.edition,
-            "site_name": filters.tr(self.library.title, self.lang),
+            "site_name": filters.tr(self.ctx.site_name, self.lang),
+            "pdf_path": f"pdf/{self.ed.id}-{self.lang}.pdf",  # from the site's root
+            "data_path": f"data/{self.ed.id}/",
         }
 
     # --- links to the data ---------------------------------------------------------------
@@ -129,6 +144,19 @@ class View:
     def editors(self) -> dict[str, Any]:
         return {"guide": self.guide}
 
+    def comparisons(self) -> list[ComparePage]:
+        return [ComparePage(c, c.old if c.new.id == self.ed.id else c.new)
+                for c in self.ctx.comparisons]
+
+    def comparison(self, page: ComparePage) -> dict[str, Any]:
+        return {"cmp": page.cmp, "other_edition": page.other,
+                "src": self.source_link("document.yaml")}
+
+    def compare_title(self, page: ComparePage) -> str:
+        return t("compare_title", self.lang,
+                 old=filters.unbracket(self.tr(page.cmp.old.subtitle)),
+                 new=filters.unbracket(self.tr(page.cmp.new.subtitle)))
+
     def calculators(self) -> dict[str, Any]:
         return {"src": self.source_link("calculators.yaml")}
 
@@ -187,3 +215,54 @@ class View:
         order = {key: i for i, (key, _) in enumerate(self.ed.change_log)}
         return sorted(self.ed.change_log, key=lambda kc: (kc[1].date, order[kc[0]]),
                       reverse=True)
+
+
+class LibraryView:
+    """One language's view of the whole library, at /<lang>/."""
+
+    def __init__(self, library: Library, lang: str) -> None:
+        self.library = library
+        self.lang = lang
+
+    @property
+    def globals(self) -> dict[str, Any]:
+        return {"lang": self.lang, "other": "en" if self.lang == "zh" else "zh",
+                "html_lang": HTML_LANG, "lib": self.library,
+                "site_name": filters.tr(self.library.file.title, self.lang)}
+
+    def tr(self, text: Any) -> str:
+        return filters.tr(text, self.lang)
+
+    def home(self) -> dict[str, Any]:
+        groups = []
+        for series in self.library.file.series:
+            editions = self.library.editions(series.id)
+            if editions:
+                groups.append((series, self.library.issuers[series.issuer], editions))
+        return {"groups": groups}
+
+    def units(self) -> dict[str, Any]:
+        """Each issuer's units, by name, with their clauses in every document of the issuer."""
+        issuers = []
+        for issuer in self.library.file.issuers:
+            docs = [d for d in self.library.documents
+                    if self.library.issuer_of(d).id == issuer.id]
+            names: dict[str, dict[str, Any]] = {}
+            for d in docs:
+                for u in d.units:
+                    entry = names.setdefault(u.name.zh, {"name": u.name, "kind": u.kind,
+                                                         "documents": []})
+                    clauses = d.clauses_of_unit(u.id)
+                    led = d.chapters_led_by(u.id)
+                    if clauses or led:
+                        entry["documents"].append((d, u, clauses, led))
+            if names:
+                issuers.append((issuer, list(names.values())))  # in units.yaml order
+        return {"issuers": issuers}
+
+    def search(self) -> dict[str, Any]:
+        """Pagefind's UI over the library's own index and each document's (merged)."""
+        strings = {k.removeprefix("pf_"): v[self.lang] for k, v in STRINGS.items()
+                   if k.startswith("pf_")}
+        return {"bundles": [f"{d.id}/pagefind/" for d in self.library.documents],
+                "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True)}

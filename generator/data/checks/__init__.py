@@ -24,6 +24,7 @@ LOCAL: tuple[Check, ...] = (
     structure.fact_ids,
     structure.glossary,
     structure.amendments,
+    structure.period,
     units.chapter_leads,
     units.responsible_units,
     published.clause_texts,

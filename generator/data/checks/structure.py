@@ -99,3 +99,18 @@ def amendments(ed: Edition) -> Iterable[Problem]:
         out.append(f.problem(("amendments",), f"amendment id `{dup}` is used twice; ids are "
                              "unique in the document"))
     return out
+
+
+def period(ed: Edition) -> Iterable[Problem]:
+    """The period in force is stated by the document (its quote is in the closing) and ends
+    after it starts."""
+    p = ed.document.in_force
+    if p is None:
+        return
+    f = ed.files["document.yaml"]
+    if not any(p.quote in t.zh for t in ed.document.closing):
+        yield f.problem(("in_force", "quote"), f"`{p.quote}` is not in the closing "
+                        "paragraphs; quote the sentence that states the period verbatim")
+    if p.end < p.start:
+        yield f.problem(("in_force", "end"), f"the period ends ({p.end}) before it starts "
+                        f"({p.start}); fix a date")

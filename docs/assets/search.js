@@ -1,0 +1,71 @@
+// The library's search page: Pagefind's UI over the library's index and every document's
+// (merged), with a filter to limit the results to one document. The query is kept in the
+// address (?q=), so a search can be linked and the header's search button lands here.
+(function () {
+  "use strict";
+  // Whole yuan of "1.5" x 10^zeros, exactly (no floating point): 1.5万 -> 15000.
+  function yuan(number, zeros) {
+    var parts = number.split("."), frac = (parts[1] || "");
+    if (frac.length > zeros) return null;
+    var digits = (parts[0] + frac + "0".repeat(zeros - frac.length)).replace(/^0+(?=\d)/, "");
+    return digits;
+  }
+  var SCALE = { "万": 4, "亿": 8, "thousand": 3, "million": 6, "billion": 9 };
+  // The clause numbers and amounts a reader types become the whole-word tokens every clause
+  // page carries (generator/render/filters.py: search_terms), so 50万元 finds the clauses
+  // that give 50万元, not 500元 or clause 50.
+  function rewrite(term) {
+    var t = " " + term + " ";
+    t = t.replace(/第\s*(\d+)\s*条|(\d+)\s*条|\bclause\s+(\d+)\b/gi, function (m, a, b, c) {
+      return " clause" + (a || b || c) + "x ";
+    });
+    t = t.replace(/(\d+(?:\.\d+)?)\s*(万|亿)元?|(\d+(?:\.\d+)?)\s*元/g, function (m, n, u, plain) {
+      var v = u ? yuan(n, SCALE[u]) : yuan(plain, 0);
+      return v === null ? m : " amt" + v + "x ";
+    });
+    t = t.replace(/(?:CNY|RMB|¥)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion))?/gi,
+      function (m, n, f, u) {
+        var v = yuan(n.replace(/,/g, "") + (f || ""), u ? SCALE[u.toLowerCase()] : 0);
+        return v === null ? m : " amt" + v + "x ";
+      });
+    return t.replace(/\s+/g, " ").trim();
+  }
+  window.phSearchRewrite = rewrite;  // for the tests
+  function init() {
+    var box = document.getElementById("ph-search");
+    if (!box || box.dataset.phBound || typeof PagefindUI === "undefined") return;
+    box.dataset.phBound = "1";
+    var merge = box.getAttribute("data-merge").split(" ").filter(Boolean).map(function (p) {
+      return { bundlePath: new URL(p, location.href).pathname };
+    });
+    var ui = new PagefindUI({
+      element: "#ph-search",
+      bundlePath: new URL(box.getAttribute("data-bundle"), location.href).pathname,
+      mergeIndex: merge,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      autofocus: true,
+      translations: JSON.parse(box.getAttribute("data-strings")),
+      processResult: function (result) {
+        // the whole-word tokens are for matching, not for reading
+        var strip = function (html) {
+          return html.replace(/<mark>(?:clause|amt)[\d.]+x<\/mark>\s?|(?:clause|amt)[\d.]+x\s?/g, "");
+        };
+        result.excerpt = strip(result.excerpt);
+        (result.sub_results || []).forEach(function (sub) { sub.excerpt = strip(sub.excerpt); });
+        return result;
+      },
+      processTerm: function (term) {
+        var q = new URL(location.href);
+        if (term) q.searchParams.set("q", term); else q.searchParams.delete("q");
+        history.replaceState(history.state, "", q.href);
+        return rewrite(term);
+      },
+    });
+    var q = new URL(location.href).searchParams.get("q");
+    if (q) ui.triggerSearch(q);
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();

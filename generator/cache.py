@@ -1,0 +1,119 @@
+"""The build cache (.build/cache/): what a build can reuse from the last one.
+
+- Models: a document's validated model, keyed by the bytes of its files. An unchanged
+  document is not loaded or validated again.
+- Parts: the built output of one part of the site (a document in one language, or the
+  library's own pages in one language), keyed by everything that part is made from: the
+  generator's version (its code, templates, assets and the installed MkDocs, Material and
+  Pagefind), the settings that reach the pages, the document's files and the other
+  documents' facts its pages show. Only parts whose key changed are built again.
+
+Entries are written to a temporary name and renamed, so an interrupted build leaves no half
+entry. Nothing here decides what a page says; it only remembers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.data.model import Edition
+from generator.problems import Problem
+
+SOURCES = ("generator", "calculators", "docs")  # the generator's own files
+FILES = ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
+PACKAGES = ("mkdocs", "mkdocs-material", "pagefind-bin-extended", "jinja2", "markdown",
+            "pymdown-extensions", "weasyprint")
+
+
+def digest(*parts: Any) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else json.dumps(
+            part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    return digest(*[item for p in sorted(paths)
+                    for item in (p.relative_to(root).as_posix().encode(), p.read_bytes())])
+
+
+def generator_version(root: Path) -> str:
+    """Changes whenever the code, a template, an asset or a rendering package changes."""
+    paths = [p for folder in SOURCES for p in (root / folder).rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts]
+    paths += [root / f for f in FILES if (root / f).is_file()]
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return digest(files_digest(paths, root), versions)
+
+
+def document_digest(folder: Path) -> str:
+    return files_digest((p for p in folder.rglob("*") if p.is_file()), folder)
+
+
+class Cache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _write(self, path: Path, write: Callable[[Path], object]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        if tmp.exists():
+            shutil.rmtree(tmp) if tmp.is_dir() else tmp.unlink()
+        write(tmp)
+        if path.exists():
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        tmp.rename(path)
+
+    # --- validated models ----------------------------------------------------------------
+    def edition(self, folder: Path, read: Callable[[Path], tuple[Edition | None,
+                                                               list[Problem]]]
+                ) -> tuple[Edition | None, list[Problem], str]:
+        """(model, problems, digest of the folder's files), read only when the files changed.
+        The model keeps its YAML positions (edit links need them)."""
+        key = document_digest(folder)
+        # problems name files as the reader sees them (relative to the working folder)
+        where = digest(str(folder.resolve()), str(Path.cwd()), key)
+        path = self.root / "models" / f"{folder.name}-{where}.pickle"
+        if path.is_file():
+            try:
+                edition, problems = pickle.loads(path.read_bytes())
+                return edition, problems, key
+            except Exception:
+                path.unlink()
+        edition, problems = read(folder)
+        for old in (self.root / "models").glob(f"{folder.name}-*.pickle"):
+            old.unlink()
+        self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps((edition, problems),
+                                                                   protocol=5)))
+        return edition, problems, key
+
+    # --- built parts ---------------------------------------------------------------------
+    def part(self, key: str) -> Path:
+        return self.root / "parts" / key
+
+    def has(self, key: str) -> bool:
+        return (self.part(key) / ".complete").is_file()
+
+    def keep(self, keys: set[str]) -> None:
+        """Forget parts no longer used, so the cache does not grow without end."""
+        parts = self.root / "parts"
+        if parts.is_dir():
+            for entry in parts.iterdir():
+                if entry.name not in keys:
+                    shutil.rmtree(entry, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""Cool URIs don't change: every address the site published before it held several documents
+keeps working and lands on the same content of the document it showed then
+(`root_document` in library.yaml).
+
+Its pages were at /<lang>/<path>/; they are now at /<lang>/<id>/<path>/. Each old page
+address gets a small page that sends readers on, keeping the query string (calculator inputs)
+and the fragment. /<lang>/ (now the library's home) and /<lang>/units/ (now every issuer's
+units) show the library's own page, which includes that document. Files cannot redirect on a
+static host, so the PDFs, the open data and the feeds are also kept at their old names,
+as links to the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator import render
+from generator.outputs.job import Job
+from generator.render.pages import pages
+from generator.render.view import View
+from generator.settings import LANGS
+
+KEPT_BY_THE_LIBRARY = {"", "units/"}  # addresses the library's own pages answer now
+OLD_FILES = {  # old name -> name in the document's folder
+    "data/policy.json": "data/{id}/policy.json", "data/clauses.csv": "data/{id}/clauses.csv",
+    "data/incentives.csv": "data/{id}/incentives.csv", "data/targets.csv": "data/{id}/targets.csv",
+    "data/budget.csv": "data/{id}/budget.csv", "pdf/handbook-zh.pdf": "pdf/{id}-zh.pdf",
+    "pdf/handbook-en.pdf": "pdf/{id}-en.pdf", "zh/feed.xml": "zh/{id}/feed.xml",
+    "en/feed.xml": "en/{id}/feed.xml",
+}
+
+
+def old_pages(job: Job, lang: str) -> list[tuple[str, str]]:
+    """(old URL path under /<lang>/, title) of every page the root document had."""
+    root = job.library.root
+    if root is None:
+        return []
+    view = View(root, job.contexts[root.id], lang, None)
+    return [(p.url, p.title) for p in pages(view)
+            if p.type.name != "compare" and p.url not in KEPT_BY_THE_LIBRARY]
+
+
+def write(job: Job, stage: Path) -> None:
+    root = job.library.root
+    if root is None:
+        return
+    base = job.settings.site_url.rstrip("/") if job.settings.site_url else None
+    for lang in LANGS:
+        for url, title in old_pages(job, lang):
+            depth = url.count("/")
+            target = "../" * depth + f"{root.id}/{url}"
+            canonical = f"{base}/{lang}/{root.id}/{url}" if base else None
+            path = stage / lang / url / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render.redirect(target, title, lang, canonical), encoding="utf-8")
+    for old, new in OLD_FILES.items():
+        source = stage / new.format(id=root.id)
+        if source.is_file():  # the PDFs exist only in builds with --pdf
+            os.link(source, stage / old)
