@@ -56,22 +56,6 @@ def report(problems: list[Problem]) -> None:
         print(p, file=sys.stdout if p.note else sys.stderr)
 
 
-def base_edition(folder: Path, rev: str, scratch: Path) -> tuple[Edition | None, str]:
-    """The document folder as it was at git revision `rev`, and a note when it cannot be
-    read (then nothing is compared)."""
-    try:
-        old = revision.data_at(folder, rev, scratch / folder.name)
-    except revision.NoRevision as exc:
-        return None, f"not compared with {rev}: {exc}"
-    if not (old / "document.yaml").is_file():
-        return None, ""  # a new document: nothing to compare with
-    try:
-        ed, _ = pipeline.read_edition(old)
-    except Unreadable:
-        ed = None
-    return ed, "" if ed is not None else f"not compared with {rev}: the data there does not load"
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every document; print every problem as path:line:col: message. With
     --against REV, also fail when something changed since REV without a change-log entry."""
@@ -90,8 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 2
         count = len(settings.documents(Path(args.data)))
         if args.against and library is not None and not any(not p.note for p in problems):
-            for ed in library.documents:
-                problems += against(ed.folder, args.against, ed)
+            problems += against(Path(args.data), args.against, list(library.documents))
         report(problems)
         errors = [p for p in problems if not p.note]
         if errors:
@@ -110,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             worst = 2
             continue
         if args.against and edition is not None and not any(not p.note for p in problems):
-            problems += against(folder, args.against, edition)
+            problems += against(folder.parent, args.against, [edition])
         report(problems)
         errors = [p for p in problems if not p.note]
         if errors:
@@ -123,18 +106,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     return worst
 
 
-def against(folder: Path, rev: str, edition: Edition) -> list[Problem]:
-    """Changes since `rev` that the change log does not record (a note when `rev` cannot be
-    read: a fresh clone without history, or no such branch)."""
+def against(data: Path, rev: str, editions: list[Edition]) -> list[Problem]:
+    """Changes since `rev` that the change log does not record, for each edition (a document
+    folder of `data`). One note, and no comparison, when `rev` cannot be read: a fresh clone
+    without history, or no such branch."""
     from generator.editions.changelog import unlogged
 
     with tempfile.TemporaryDirectory() as scratch:
-        old, note = base_edition(folder, rev, Path(scratch))
-        if old is None:
-            return [Problem(display_path(folder), 1, 1, f"{note}; the change log is not "
-                            "checked against it", note=True)] if note else []
-        return unlogged(old, edition, revision.describe(folder, rev),
-                        datetime.date.today().isoformat())
+        try:
+            old_data = revision.data_at(data, rev, Path(scratch))
+        except revision.NoRevision as exc:
+            return [Problem(display_path(data), 1, 1, f"not compared with {rev}: {exc}; the "
+                            "change log is not checked against it", note=True)]
+        label, today = revision.describe(data, rev), datetime.date.today().isoformat()
+        out: list[Problem] = []
+        for ed in editions:
+            old_folder = old_data / ed.folder.name
+            if not (old_folder / "document.yaml").is_file():
+                continue  # a new document: nothing to compare with
+            try:
+                old, _ = pipeline.read_edition(old_folder)
+            except Unreadable:
+                old = None
+            if old is None:
+                out.append(Problem(display_path(ed.folder), 1, 1, f"not compared with {rev}: "
+                                   "the data there does not load", note=True))
+                continue
+            out += unlogged(old, ed, label, today)
+        return out
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -99,7 +99,7 @@ def test_an_unknown_base_is_one_note(repo: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = check(repo, capsys, "--against", "origin/main")
     assert code == 0
     assert [ln for ln in out.splitlines() if "not compared" in ln] == [
-        f"{repo / 'policy_data' / 'jiande-2025'}:1:1: note: not compared with origin/main: "
+        f"{repo / 'policy_data'}:1:1: note: not compared with origin/main: "
         "revision origin/main not found; the change log is not checked against it"]
 
 
