@@ -71,7 +71,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
     problems: list[Problem] = []
     lib = validate.parse(file, LibraryFile, problems)
     docs, digests = [], {}
-    for folder in documents(data):
+    folders = documents(data)
+    for folder in folders:
         edition, found, key = cache.edition(folder, read_edition) if cache else \
             (*read_edition(folder), "")
         problems += found
@@ -80,7 +81,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
             digests[edition.id] = key
     if lib is None:
         return None, sorted(set(problems))
-    problems += library_checks(file, lib, docs)
+    if len(docs) == len(folders):  # else a missing document would be reported again here
+        problems += library_checks(file, lib, docs)
     library = Library(lib, library_model.ordered(docs, lib),
                       library_model.build_date(source_date), digests)
     return library, sorted(set(problems))

@@ -11,23 +11,30 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import REAL
+from tests.conftest import DATA, REAL
 
 CHAPTER = "chapters/03-services.yaml"
 LOCATED = re.compile(r"^(.+?):(\d+):(\d+): (.*)$")
 
 
 def check(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
+    """`check FOLDER`, and `check` of the whole library as `make check` runs it: both must
+    say the same."""
     code = main(["check", str(folder)])
     out = capsys.readouterr()
+    whole = main(["--data", str(folder.parent), "check"])
+    lib = capsys.readouterr()
+    assert whole == code
+    assert [ln for ln in lib.err.splitlines() if LOCATED.match(ln)] == \
+        [ln for ln in out.err.splitlines() if LOCATED.match(ln)]
     return code, out.err.splitlines(), out.out.splitlines()
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / REAL.name
-    shutil.copytree(REAL, folder)
-    return folder
+    """A copy of the data folder (library.yaml and the document); the document's folder."""
+    shutil.copytree(DATA, tmp_path / "policy_data")
+    return tmp_path / "policy_data" / REAL.name
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> int:
