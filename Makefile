@@ -6,7 +6,7 @@ STAMP := .venv/.installed
 APT_STAMP := .venv/.system-packages
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check screenshots clean
+.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check import screenshots clean
 
 all: check
 
@@ -59,6 +59,12 @@ test: $(STAMP) system-packages
 	$(PY) -m generator fmt --check
 	$(MAKE) lint
 	.venv/bin/pytest
+
+# A published document into a document folder: make import SRC=notice.docx
+# INTO=policy_data/jiande-2026 PREV=policy_data/jiande-2025 (PREV is optional).
+import: $(STAMP)
+	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=FILE INTO=policy_data/<slug> [PREV=policy_data/<older>]"; exit 2; }
+	$(PY) -m generator import "$(SRC)" --into "$(INTO)" $(if $(PREV),--previous "$(PREV)")
 
 # Preview at http://127.0.0.1:8000 ; rebuilds and reloads when policy_data/ or docs/ change.
 serve: $(STAMP)

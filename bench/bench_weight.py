@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import browser  # noqa: E402
 
-PAGES = ["zh/clauses/14/", "en/clauses/14/", "zh/calculators/trade-in/?item=appliance&grade=1"
-         "&price=8000"]
-OWN = ("handbook.css", "handbook.js", "calc-engine.js", "calc-ui.js")
+PAGES = ["zh/jiande-2025/clauses/14/", "en/jiande-2025/clauses/14/",
+         "zh/jiande-2025/calculators/trade-in/?item=appliance&grade=1&price=8000"]
+OWN = ("handbook.css", "handbook.js", "switch.js", "calc-engine.js", "calc-ui.js")
 
 
 def visit(page, cdp, url: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def visit(page, cdp, url: str) -> dict[str, int]:  # type: ignore[no-untyped-def
         rid = e["requestId"]
         name = urls.get(rid, "")
         kind = "own css/js" if name.split("?")[0].endswith(OWN) else kinds.get(rid, "other")
-        if "search_index.json" in name:
+        if "search_index.json" in name or "/pagefind/" in name:
             kind = "search index"
         sizes[kind] += int(e["encodedDataLength"])
 
@@ -59,6 +59,7 @@ def kb(n: int) -> str:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--site", type=Path, default=ROOT / "site")
+    p.add_argument("--pages", nargs="*", default=PAGES)
     args = p.parse_args()
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *a: object) -> None:
@@ -69,7 +70,7 @@ def main() -> int:
     port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with browser() as b:
-        for path in PAGES:
+        for path in args.pages:
             context = b.new_context()
             page = context.new_page()
             cdp = context.new_cdp_session(page)

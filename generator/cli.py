@@ -51,9 +51,20 @@ def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Set
     return settings.Settings(**values)  # type: ignore[arg-type]
 
 
-def report(problems: list[Problem]) -> None:
+def report(problems: list[Problem], strict: bool = False) -> None:
+    """Problems to stderr, notes to stdout; to-dos last, as a summary (to stderr when
+    `strict` makes them failures)."""
     for p in problems:
-        print(p, file=sys.stdout if p.note else sys.stderr)
+        if not p.todo:
+            print(p, file=sys.stdout if p.note else sys.stderr)
+    todos = [p for p in problems if p.todo]
+    if todos:
+        out = sys.stderr if strict else sys.stdout
+        pending = sum("translation pending" in p.message for p in todos)
+        print(f"to do: {pending} translation(s) pending, {len(todos) - pending} review "
+              f"mark(s){' (--strict: these fail)' if strict else ''}", file=out)
+        for p in todos:
+            print(f"  {p}", file=out)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -73,16 +84,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(exc.problems)
             return 2
         count = len(settings.documents(Path(args.data)))
-        if args.against and library is not None and not any(not p.note for p in problems):
+        if args.against and library is not None and not any(p.fails for p in problems):
             problems += against(Path(args.data), args.against, list(library.documents))
-        report(problems)
-        errors = [p for p in problems if not p.note]
+        report(problems, args.strict)
+        errors = [p for p in problems if p.fails or (args.strict and p.todo)]
         if errors:
             waiting = ("; the checks across files run once every file loads"
                        if library is None or len(library.documents) < count else "")
             print(f"{args.data}: {len(errors)} problem(s){waiting}", file=sys.stderr)
             return 1
-        print(f"{args.data}: ok, {count} document(s) ({len(problems)} known note(s))")
+        print(f"{args.data}: ok, {count} document(s) "
+              f"({sum(p.note for p in problems)} known note(s))")
         return 0
     worst = 0
     for folder in [Path(p) for p in args.folders]:
@@ -92,17 +104,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             report(exc.problems)
             worst = 2
             continue
-        if args.against and edition is not None and not any(not p.note for p in problems):
+        if args.against and edition is not None and not any(p.fails for p in problems):
             problems += against(folder.parent, args.against, [edition])
-        report(problems)
-        errors = [p for p in problems if not p.note]
+        report(problems, args.strict)
+        errors = [p for p in problems if p.fails or (args.strict and p.todo)]
         if errors:
             worst = max(worst, 1)
             waiting = ("; the checks across files run once every file loads"
                        if edition is None else "")
             print(f"{folder}: {len(errors)} problem(s){waiting}", file=sys.stderr)
         else:
-            print(f"{folder}: ok ({len(problems)} known note(s))")
+            print(f"{folder}: ok ({sum(p.note for p in problems)} known note(s))")
     return worst
 
 
@@ -174,7 +186,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     try:
         s = make_settings(args)
         library, problems = pipeline.read_library(s.data, s.source_date)
-        errors = [p for p in problems if not p.note]
+        errors = [p for p in problems if p.fails]
         if errors or library is None:
             raise DataError(errors)
         edition = library.by_id[s.document.name]
@@ -289,6 +301,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a published document (.txt, .docx, saved .html) into a document folder."""
+    from generator.importer import InputError, import_document
+
+    try:
+        result = import_document(Path(args.source), Path(args.into),
+                                 Path(args.previous) if args.previous else None, args.force)
+    except InputError as exc:
+        print(exc.problem, file=sys.stderr)
+        print("import failed; nothing was written", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        report(exc.problems)
+        print("import failed: the result does not pass `check`; nothing was written",
+              file=sys.stderr)
+        return 1
+    sys.stdout.write(result.report.text())
+    print(f"wrote {result.folder} (report: {result.folder / 'import-report.md'})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -300,6 +333,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--against", metavar="REV", help="git revision of the last published "
                    "state (make check passes the merge base with origin/main): fail when "
                    "something changed since then without a change-log entry")
+    c.add_argument("--strict", action="store_true",
+                   help="fail on pending translations and review marks too")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("schema", help="export JSON Schema, e.g. `python -m generator schema`")
     s.add_argument("--output", default=str(SCHEMA_FILE))
@@ -338,6 +373,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--preview-url", help="where the preview is served, for page links in "
                    "the Markdown (e.g. http://127.0.0.1:8000/)")
     d.set_defaults(func=cmd_diff)
+    i = sub.add_parser("import", help="a published document into YAML, e.g. `python -m "
+                       "generator import notice.docx --into policy_data/city-2026 "
+                       "--previous policy_data/city-2025`")
+    i.add_argument("source", help="the published text: .txt, .docx or a saved .html page")
+    i.add_argument("--into", required=True, help="the new document folder")
+    i.add_argument("--previous", help="the previous edition's folder, to carry over from")
+    i.add_argument("--force", action="store_true", help="replace --into if it exists")
+    i.set_defaults(func=cmd_import)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)

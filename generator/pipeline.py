@@ -50,7 +50,7 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
 
 def valid_edition(folder: Path) -> Edition:
     edition, problems = read_edition(folder)
-    errors = [p for p in problems if not p.note]
+    errors = [p for p in problems if p.fails]
     if errors or edition is None:
         raise DataError(errors)
     return edition
@@ -90,7 +90,7 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
 
 def valid_library(settings: Settings, cache: Cache) -> Library:
     library, problems = read_library(settings.data, settings.source_date, cache)
-    errors = [p for p in problems if not p.note]
+    errors = [p for p in problems if p.fails]
     if errors or library is None:
         raise DataError(errors)
     return library

@@ -15,9 +15,14 @@ class Problem:
     col: int
     message: str
     note: bool = False  # a known, recorded discrepancy: reported but not a failure
+    todo: bool = False  # a pending translation or a review mark: fails only `check --strict`
+
+    @property
+    def fails(self) -> bool:
+        return not (self.note or self.todo)
 
     def __str__(self) -> str:
-        prefix = "note: " if self.note else ""
+        prefix = "note: " if self.note else "to do: " if self.todo else ""
         return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
 
 

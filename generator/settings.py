@@ -45,7 +45,8 @@ class Settings:
 
 def documents(data: Path) -> list[Path]:
     """The document folders of a data folder, in name order."""
-    return sorted(p for p in data.iterdir() if (p / "document.yaml").is_file())
+    return sorted(p for p in data.iterdir()
+                  if not p.name.startswith(".") and (p / "document.yaml").is_file())
 
 
 def edit_base(environ: Mapping[str, str]) -> str | None:

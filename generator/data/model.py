@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,19 +28,21 @@ from generator.data.schema import (
     Unit,
 )
 
-RESPONSIBLE_OPEN = "(责任单位:"
+# Both widths occur in published documents: (责任单位:…) and （责任单位：…）.
+RESPONSIBLE_OPEN = re.compile(r"[(（]责任单位[:：]")
+OPENING, CLOSING = "(（", ")）"
 
 
 def responsible_names(clause_zh: str) -> list[str] | None:
     """Unit names in the clause's closing `(责任单位:…)`, split on 、 outside brackets."""
-    start = clause_zh.rfind(RESPONSIBLE_OPEN)
-    if start < 0 or not clause_zh.endswith(")"):
+    starts = list(RESPONSIBLE_OPEN.finditer(clause_zh))
+    if not starts or not clause_zh or clause_zh[-1] not in CLOSING:
         return None
-    inner = clause_zh[start + len(RESPONSIBLE_OPEN) : -1]
+    inner = clause_zh[starts[-1].end() : -1]
     names, depth, current = [], 0, ""
     for ch in inner:
-        depth += ch == "("
-        depth -= ch == ")"
+        depth += ch in OPENING
+        depth -= ch in CLOSING
         if ch == "、" and depth == 0:
             names.append(current)
             current = ""
@@ -49,11 +52,15 @@ def responsible_names(clause_zh: str) -> list[str] | None:
     return [n.strip() for n in names]
 
 
+_LEAD = re.compile(r"^由?(.+?)牵头(?:实施)?$")
+
+
 def lead_names(lead_zh: str) -> list[str] | None:
-    """Unit names in a chapter heading's `由…牵头实施`."""
-    if not (lead_zh.startswith("由") and lead_zh.endswith("牵头实施")):
+    """Unit names in a chapter heading's `由…牵头实施` (also `…牵头`, `由…牵头`)."""
+    m = _LEAD.match(lead_zh)
+    if m is None:
         return None
-    return [n.strip() for n in lead_zh[1 : -len("牵头实施")].split("、")]
+    return [n.strip() for n in m.group(1).split("、")]
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,8 @@ class Edition:
     @cached_property
     def amended(self) -> amend.Amended:
         """source.zh.txt (as published) with the amendments applied."""
-        return amend.apply(self.source_text, self.amendments)
+        return amend.apply(self.source_text, self.amendments,
+                           {c.number: c.prefix for c in self.clauses})
 
     @property
     def in_force_text(self) -> str:
@@ -124,8 +132,8 @@ class Edition:
         return frozenset(line.strip("\r") for line in self.in_force_text.splitlines())
 
     def published_clause(self, number: int) -> str | None:
-        """Clause `number`'s paragraph as first published (before any amendment)."""
-        return amend.clause_paragraph(self.source_text, number)
+        """An amended clause's paragraph as first published (None if never amended)."""
+        return self.amended.published.get(number)
 
     def amendments_of_clause(self, number: int) -> list[tuple[Amendment, list[TextChange]]]:
         """The amendments that changed the clause, in date order, each with its changes."""

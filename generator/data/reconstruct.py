@@ -34,32 +34,36 @@ class Segment:
     clause: int | None = None  # clause paragraphs are checked on their own, more precisely
 
 
-def _meta(field: MetadataField) -> str:
+def _meta(field: MetadataField, colon: str) -> str:
     value = field.value.zh if isinstance(field.value, Text) else field.value
-    return f"{field.label.zh}: {value}"
+    return f"{field.label.zh}{colon} {value}"
 
 
 def segments(ed: Edition) -> list[Segment]:
     doc, n = ed.document, ed.document.notice
-    d = "document.yaml"
-    out = [Segment(d, ("metadata", i), _meta(f)) for i, f in enumerate(doc.metadata)
+    d, colon = "document.yaml", doc.style.colon
+    opening, closing = doc.style.brackets
+    out = [Segment(d, ("metadata", i), _meta(f, colon)) for i, f in enumerate(doc.metadata)
            if not f.after_title]
     out.append(Segment(d, ("notice", "title", "zh"), n.title.zh))
     after = [(i, f) for i, f in enumerate(doc.metadata) if f.after_title]
     if after:
-        out.append(Segment(d, ("metadata", after[0][0]), " ".join(_meta(f) for _, f in after)))
+        out.append(Segment(d, ("metadata", after[0][0]),
+                           " ".join(_meta(f, colon) for _, f in after)))
     out += [Segment(d, ("notice", key, "zh") if key != "attachment" else ("notice", key), text)
             for key, text in (("addressees", n.addressees.zh), ("body", n.body.zh),
                               ("attachment", n.attachment), ("signature", n.signature.zh),
-                              ("date", n.date.zh), ("disclosure", n.disclosure.zh))]
+                              ("date", n.date.zh),
+                              ("disclosure", n.disclosure.zh if n.disclosure else None))
+            if text is not None]
     out += [Segment(d, ("title", "zh"), doc.title.zh), Segment(d, ("subtitle", "zh"),
                                                                doc.subtitle.zh),
             Segment(d, ("preamble", "zh"), doc.preamble.zh)]
     for ch in ed.chapters:
         out.append(Segment(ch.number, ("title", "zh"),
-                           f"{zh_numeral(ch.number)}、{ch.title.zh}({ch.lead.zh})"))
+                           f"{zh_numeral(ch.number)}、{ch.title.zh}{opening}{ch.lead.zh}{closing}"))
         out += [Segment(ch.number, ("intro", "zh"), para) for para in ch.intro.zh.split("\n\n")]
-        out += [Segment(ch.number, ("clauses", i, "text", "zh"), f"{c.number}.{c.full_zh}",
+        out += [Segment(ch.number, ("clauses", i, "text", "zh"), f"{c.prefix}{c.full_zh}",
                         clause=c.number) for i, c in enumerate(ch.clauses)]
     out += [Segment(d, ("closing", i, "zh"), t.zh) for i, t in enumerate(doc.closing)]
     return out

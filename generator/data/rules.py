@@ -17,7 +17,7 @@ MAX_YUAN = 10**12  # inputs above a trillion yuan are refused as implausible
 
 
 def _text(t: Text | None) -> dict[str, str] | None:
-    return None if t is None else {"zh": t.zh, "en": t.en}
+    return None if t is None else {"zh": t.zh, "en": t.text("en")}
 
 
 def _bp(rate: Decimal | None) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -35,11 +35,55 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+class Pending(StrEnum):
+    """Why a text has no current English (set by `import`; remove it with the translation)."""
+
+    NEW = "new"  # never translated: `en` is absent
+    OUTDATED = "outdated"  # the Chinese changed: `en` translates the earlier Chinese
+
+
 class Text(StrictModel):
-    """A text in both languages. Both are required: a missing translation is an error."""
+    """A text in both languages. A missing translation is an error unless the text says it
+    is `pending`: then English pages show the Chinese with a "translation pending" notice,
+    and `check --strict` fails."""
 
     zh: NonEmpty = Field(description="Simplified Chinese, as published where it is published.")
-    en: NonEmpty = Field(description="English translation written by the project.")
+    en: NonEmpty | None = Field(default=None, description="English translation written by the "
+                                "project; with `pending: outdated`, the earlier translation.")
+    pending: Pending | None = Field(
+        default=None, description="`new`: not translated yet (no `en`); `outdated`: the Chinese "
+        "changed and `en` is the translation of the earlier Chinese, never shown as current.")
+
+    @model_validator(mode="after")
+    def _translated(self) -> Text:
+        if self.en is None and self.pending is None:
+            raise ValueError("missing `en` text; every text needs both zh and en (or "
+                             "`pending: new` while its translation is pending)")
+        if self.pending is Pending.NEW and self.en is not None:
+            raise ValueError("`pending: new` means no English yet; remove `en` or `pending`")
+        if self.pending is Pending.OUTDATED and self.en is None:
+            raise ValueError("`pending: outdated` keeps the earlier English in `en`; add it "
+                             "or write `pending: new`")
+        return self
+
+    @property
+    def current_en(self) -> str | None:
+        """The English when it translates this Chinese; None while pending."""
+        return self.en if self.pending is None else None
+
+    def text(self, lang: str) -> str:
+        """The text in `lang`; the Chinese while the English is pending."""
+        if lang == "zh":
+            return self.zh
+        return self.current_en or self.zh
+
+
+Review = Annotated[
+    str | None,
+    Field(default=None, description="What an editor must check (written by `import`, e.g. a "
+          "guessed kind or a changed value); `check` lists it as a to-do, `check --strict` "
+          "fails; delete it once checked."),
+]
 
 
 class Currency(StrEnum):
@@ -144,6 +188,7 @@ class Incentive(StrictModel):
         default=None, description="A condition on a quantity, e.g. 设备投资额200万元以上.")
     rules: list[Rule] = Field(
         default_factory=list, description="Calculator rules, if computable (one per calculator).")
+    review: Review = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Incentive:
@@ -201,6 +246,7 @@ class Target(StrictModel):
     threshold: Threshold | None = Field(
         default=None, description="A qualifying condition, e.g. 亿元以上 (revenue over CNY 100m)."
     )
+    review: Review = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
@@ -241,6 +287,7 @@ class Figure(StrictModel):
     kind: FigureKind
     values: list[Decimal] = Field(min_length=1, description="Every number in the quote it covers.")
     note: Text = Field(description="What the number is.")
+    review: Review = None
 
     def numbers(self) -> list[Decimal]:
         return list(self.values)
@@ -276,13 +323,18 @@ class BudgetItem(StrictModel):
     overlaps: Slug | None = Field(
         default=None, description="Id of an item elsewhere that is the same money listed twice."
     )
+    review: Review = None
 
     def numbers(self) -> list[Decimal]:
         return [Decimal(self.amount)]
 
 
 class Clause(StrictModel):
-    number: int = Field(ge=1, description="Clause number; the key of everything.")
+    number: int = Field(ge=1, description="Clause number in the whole document, 1..N in "
+                        "chapter order; the key of everything (its URL is clauses/<number>/).")
+    label: NonEmpty | None = Field(
+        default=None, description="The label as published when it is not `<number>.`, e.g. "
+        "`(一)` where the numbering restarts in each chapter.")
     title: Text = Field(description="The lead sentence, with its full stop (鼓励创新主体发展。).")
     text: Text = Field(
         description="zh: the rest of the clause exactly as published, including the 责任单位 "
@@ -294,12 +346,17 @@ class Clause(StrictModel):
     figures: list[Figure] = Field(default_factory=list)
 
     @property
+    def prefix(self) -> str:
+        """The published label of the clause: `14.` or `(一)`."""
+        return self.label if self.label is not None else f"{self.number}."
+
+    @property
     def full_zh(self) -> str:
         return self.title.zh + self.text.zh
 
     @property
     def full_en(self) -> str:
-        return self.title.en + " " + self.text.en
+        return self.title.text("en") + " " + self.text.text("en")
 
 
 class Chapter(StrictModel):
@@ -329,16 +386,25 @@ class BudgetNote(StrictModel):
     id: Slug
     items: list[Slug] = Field(min_length=1)
     text: Text
+    review: Review = None
 
 
 class Notice(StrictModel):
     title: Text
     addressees: Text
     body: Text
-    attachment: str
+    attachment: str | None = Field(default=None, description="The attached file's name.")
     signature: Text
     date: Text
-    disclosure: Text
+    disclosure: Text | None = Field(default=None, description="(此件公开发布) and the like.")
+
+
+class PublishedStyle(StrictModel):
+    """How the published text writes the parts the data does not keep verbatim: the brackets
+    of a chapter heading's lead units and the colon after a metadata label."""
+
+    brackets: Literal["()", "（）"] = "()"
+    colon: Literal[":", "："] = ":"
 
 
 class Period(StrictModel):
@@ -368,6 +434,8 @@ class Document(StrictModel):
     budgets: list[BudgetItem] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     budget_notes: list[BudgetNote] = Field(default_factory=list)
+    style: PublishedStyle = Field(default_factory=PublishedStyle,
+                                  description="Half-width (default) or full-width punctuation.")
 
 
 class InputKind(StrEnum):
@@ -508,6 +576,7 @@ class Unit(StrictModel):
     aliases: list[NonEmpty] = Field(
         default_factory=list, description="Other spellings in the document (市人社局)."
     )
+    review: Review = None
 
 
 class UnitsFile(StrictModel):
@@ -521,7 +590,7 @@ class GlossaryEntry(StrictModel):
 
 
 class GlossaryFile(StrictModel):
-    terms: list[GlossaryEntry] = Field(min_length=1)
+    terms: list[GlossaryEntry] = Field(default_factory=list)
 
 
 class Issuer(StrictModel):

@@ -6,6 +6,7 @@ Every problem is collected and reported at once, sorted, as `path:line:col: what
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Sequence
 from enum import Enum
@@ -124,6 +125,11 @@ def parse(file: YamlFile, model: type[M], problems: list[Problem]) -> M | None:
         renamed: set[tuple[Any, ...]] = set()
         for err in errors:
             loc = tuple(err["loc"])
+            said = re.match(r"Value error, missing `(\w+)`", str(err.get("msg", "")))
+            if said:  # a model's own check for a missing key (Text's `en`)
+                missing.setdefault(loc, []).append(said.group(1))
+        for err in errors:
+            loc = tuple(err["loc"])
             if err["type"] == "extra_forbidden" and loc:
                 meant = did_you_mean(str(loc[-1]), missing.get(loc[:-1], []))
                 if meant:
@@ -132,6 +138,9 @@ def parse(file: YamlFile, model: type[M], problems: list[Problem]) -> M | None:
             loc = tuple(err["loc"])
             if err["type"] == "missing" and loc in renamed:
                 continue
+            said = re.match(r"Value error, missing `(\w+)`", str(err.get("msg", "")))
+            if said and (*loc, said.group(1)) in renamed:
+                continue  # Text's own "missing `en`" for a misspelt `en_`
             problems.append(file.problem(err["loc"], _message(err, model,
                                                               missing.get(loc[:-1], []))))
         return None

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
@@ -39,6 +40,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra.update({"generator": False, "html_lang": HTML_LANG[hb["lang"]],
                          "homepage": hb["to_lang_root"]})  # the logo leads to the library
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Keep Material's compiled templates between builds (each part is a build of its own)."""
+    cache = config.extra["handbook"].get("template_cache")
+    if cache:
+        Path(cache).mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(cache)
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -79,7 +89,7 @@ def standalone(root: Path, config: MkDocsConfig) -> dict[str, Any]:
                         work=root / ".build" / "mkdocs", site_url=None, edit_base=None,
                         source_date=0)
     library, problems = pipeline.read_library(data, settings.source_date)
-    errors = [p for p in problems if not p.note]
+    errors = [p for p in problems if p.fails]
     if errors or library is None:
         raise DataError(errors)
     doc_id = hb.get("document") or (library.root.id if library.root else

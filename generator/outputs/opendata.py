@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.cache import digest
 from generator.data.model import Edition
+from generator.data.schema import Text
 from generator.outputs.job import Job, write_files
 from generator.render.filters import incentive_terms, target_value
 from generator.settings import LANGS
@@ -37,14 +38,19 @@ def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+def _en(text: Text) -> str:
+    """The English of a text; empty while its translation is pending."""
+    return text.current_en or ""
+
+
 def _units(ed: Edition, ids: list[str], lang: str) -> str:
     sep = "、" if lang == "zh" else "; "
-    return sep.join(getattr(ed.unit_by_id[u].name, lang) for u in ids)
+    return sep.join(ed.unit_by_id[u].name.text(lang) for u in ids)
 
 
 def clauses_csv(ed: Edition) -> bytes:
-    rows = [[c.number, ed.chapter_of[c.number].number, c.title.zh, c.title.en, c.text.zh,
-             c.text.en, " ".join(c.responsible_units), _units(ed, c.responsible_units, "zh"),
+    rows = [[c.number, ed.chapter_of[c.number].number, c.title.zh, _en(c.title), c.text.zh,
+             _en(c.text), " ".join(c.responsible_units), _units(ed, c.responsible_units, "zh"),
              _units(ed, c.responsible_units, "en"), len(c.incentives), len(c.targets)]
             for c in ed.clauses]
     return _csv(["clause", "chapter", "title_zh", "title_en", "text_zh", "text_en", "unit_ids",
@@ -55,7 +61,7 @@ def incentives_csv(ed: Edition) -> bytes:
     rows = []
     for c, i in ed.incentives():
         th = i.threshold
-        rows.append([c.number, i.id, i.kind.value, i.what.zh, i.what.en, i.who.zh, i.who.en,
+        rows.append([c.number, i.id, i.kind.value, i.what.zh, _en(i.what), i.who.zh, _en(i.who),
                      i.currency.value, i.amount, i.max_amount, i.rate, i.rate_min, i.rate_max,
                      th.value if th else None, th.boundary.value if th else None,
                      "; ".join(incentive_terms(i, "en")), i.quote])
@@ -65,8 +71,8 @@ def incentives_csv(ed: Edition) -> bytes:
 
 
 def targets_csv(ed: Edition) -> bytes:
-    rows = [[c.number if c else None, ch.number, tg.id, tg.indicator.zh, tg.indicator.en,
-             tg.value, tg.value_max, tg.unit.zh, tg.unit.en, tg.comparison.value,
+    rows = [[c.number if c else None, ch.number, tg.id, tg.indicator.zh, _en(tg.indicator),
+             tg.value, tg.value_max, tg.unit.zh, _en(tg.unit), tg.comparison.value,
              tg.boundary.value if tg.boundary else None, target_value(tg, "en"), tg.quote]
             for c, ch, tg in ed.targets()]
     return _csv(["clause", "chapter", "id", "indicator_zh", "indicator_en", "value", "value_max",
@@ -74,7 +80,7 @@ def targets_csv(ed: Edition) -> bytes:
 
 
 def budget_csv(ed: Edition) -> bytes:
-    rows = [[ch.number if ch else None, b.id, b.label.zh, b.label.en, b.amount, b.source.value,
+    rows = [[ch.number if ch else None, b.id, b.label.zh, _en(b.label), b.amount, b.source.value,
              " ".join(b.parts), b.within, b.overlaps, b.quote]
             for ch, b in ed.budget_items.values()]
     return _csv(["chapter", "id", "label_zh", "label_en", "amount_cny", "source", "parts",

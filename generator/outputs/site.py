@@ -61,6 +61,7 @@ def theme_extra(settings: Settings, rendered: Rendered, part: Part,
     lang = part.lang
     extra: dict[str, Any] = {
         "lang": lang, "dev": settings.dev, "docs": str(settings.docs),
+        "template_cache": str(settings.work / "cache" / "templates"),
         "calculators": str(settings.calculators),
         "to_site_root": "../../" if part.document else "../",
         "to_lang_root": "../" if part.document else "",

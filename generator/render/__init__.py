@@ -124,7 +124,7 @@ def root(lib: Library) -> str:
     """The site's top page: sends readers to the Chinese library, links both languages."""
     return environment().get_template("root.html.jinja").render(
         title=filters.plain_title(lib.file.title.zh),
-        title_en=filters.plain_title(lib.file.title.en))
+        title_en=filters.plain_title(lib.file.title.text("en")))
 
 
 def redirect(target: str, title: str, lang: str, canonical: str | None) -> str:

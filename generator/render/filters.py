@@ -61,8 +61,9 @@ def percent(value: Decimal | int) -> str:
 
 
 def tr(text: Text | str, lang: str) -> str:
-    """The text in `lang` (a plain string is language-neutral)."""
-    return text if isinstance(text, str) else getattr(text, lang)
+    """The text in `lang` (a plain string is language-neutral); while a translation is
+    pending, the English is the Chinese."""
+    return text if isinstance(text, str) else text.text(lang)
 
 
 def is_money_unit(unit: Text) -> bool:
@@ -88,7 +89,7 @@ def threshold(th: Threshold, lang: str) -> str:
         "不满": "below (not including)", "低于": "below (not including)",
         "超过": "above (not including)",
     }
-    return f"{th.of.en}: {amount} {words[th.boundary.value]}"
+    return f"{th.of.text('en')}: {amount} {words[th.boundary.value]}"
 
 
 def incentive_terms(inc: Incentive, lang: str) -> list[str]:
@@ -109,7 +110,7 @@ def incentive_terms(inc: Incentive, lang: str) -> list[str]:
         if lang == "zh":
             parts[-1] = inc.per.zh + parts[-1]
         else:
-            parts[-1] = f"{parts[-1]} {inc.per.en}"
+            parts[-1] = f"{parts[-1]} {inc.per.text('en')}"
     if inc.threshold is not None:
         parts.append(threshold(inc.threshold, lang))
     return parts or [t("not_stated", lang)]

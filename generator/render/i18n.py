@@ -173,6 +173,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This handbook sets out the {issuer}'s {title} {subtitle} as searchable clauses, "
               "responsible units, incentives, targets and budget tables, in Chinese and English.",
     },
+    "translation_pending": {
+        "zh": "英文译文待补。",
+        "en": "English translation pending: the text below is the Chinese as published.",
+    },
     "translation_note": {
         "zh": "英文为本项目所译,仅供参考。",
         "en": "The English translation is the project's own and is for reference only; the "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.data.checks import budgets, facts, published, rules, structure, units
+from generator.data.checks import budgets, facts, published, review, rules, structure, units
 from generator.data.model import Edition
 from generator.problems import Problem
 
@@ -31,6 +31,7 @@ LOCAL: tuple[Check, ...] = (
     facts.facts_and_numbers,
     facts.english_numbers,
     rules.calculator_rules,
+    review.todo,
 )
 
 WHOLE: tuple[Check, ...] = (

@@ -6,7 +6,16 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from generator.data.schema import BudgetItem, Chapter, Clause, Figure, Incentive, Target, Text
+from generator.data.schema import (
+    BudgetItem,
+    Chapter,
+    Clause,
+    Figure,
+    Incentive,
+    Pending,
+    Target,
+    Text,
+)
 
 Fact = Incentive | Target | Figure | BudgetItem
 Loc = tuple[int | str, ...]
@@ -25,6 +34,9 @@ def context(text: str, at: int) -> str:
 
 
 def clause_text(c: Clause) -> Text:
+    """Title and text as one; pending when either part's English is."""
+    if c.title.pending or c.text.pending:
+        return Text(zh=c.full_zh, pending=Pending.NEW)
     return Text(zh=c.full_zh, en=c.full_en)
 
 

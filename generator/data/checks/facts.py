@@ -20,7 +20,7 @@ from generator.data.checks.common import (
 from generator.data.load import YamlFile
 from generator.data.model import Edition
 from generator.data.numbers import en_numbers, normalize, show, value_set, zh_numbers
-from generator.data.schema import Figure, Text
+from generator.data.schema import Figure, Pending, Text
 from generator.problems import Problem
 
 
@@ -34,8 +34,9 @@ def _texts(ed: Edition) -> Iterable[tuple[YamlFile, Loc, Text, list[tuple[Loc, F
             yield f, (*loc, "text"), clause_text(c), clause_facts(loc, c)
     doc = ed.document
     f = ed.files["document.yaml"]
-    closing = Text(zh="\n\n".join(t.zh for t in doc.closing),
-                   en="\n\n".join(t.en for t in doc.closing))
+    zh = "\n\n".join(t.zh for t in doc.closing)
+    closing = (Text(zh=zh, pending=Pending.NEW) if any(t.pending for t in doc.closing)
+               else Text(zh=zh, en="\n\n".join(t.text("en") for t in doc.closing)))
     facts: list[tuple[Loc, Fact]] = [(("budgets", i), b) for i, b in enumerate(doc.budgets)]
     facts += [(("figures", i), fg) for i, fg in enumerate(doc.figures)]
     yield f, ("closing",), closing, facts
@@ -124,8 +125,10 @@ def _now_reads(quote: str, zh: str) -> tuple[int, int] | None:
 
 
 def _check_english(f: YamlFile, loc: Loc, text: Text) -> list[Problem]:
+    if text.current_en is None:
+        return []  # translation pending: listed as a to-do by `review.todo`
     zh = value_set(zh_numbers(text.zh))
-    en = value_set(en_numbers(text.en))
+    en = value_set(en_numbers(text.current_en))
     out: list[Problem] = []
     if zh - en and en - zh:  # one number changed: one message
         return [f.problem(loc, f"the English has {', '.join(sorted(map(show, en - zh)))} where the "

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.data.amend import clause_paragraph
 from generator.data.checks.common import short
 from generator.data.model import Edition
 from generator.data.reconstruct import Segment, normalize_ws, segments
@@ -18,10 +17,11 @@ def clause_texts(ed: Edition) -> Iterable[Problem]:
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
-            data = f"{c.number}.{c.full_zh}"
+            data = f"{c.prefix}{c.full_zh}"
             if data in ed.in_force_lines:
                 continue
-            near = clause_paragraph(ed.in_force_text, c.number) or ""
+            near = next((ln for ln in ed.in_force_text.splitlines() if ln.startswith(c.prefix)),
+                        "")
             at = next((i for i, (a, b) in enumerate(zip(data, near, strict=False))
                        if a != b), min(len(data), len(near)))
             amended = ed.amendments_of_clause(c.number)
