@@ -133,10 +133,11 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
 def build(settings: Settings, warm: Any = None) -> Path:
     """Build the whole site into settings.out. Raises DataError with file:line problems.
     `warm`: worker processes kept between builds (`make serve`); otherwise started here."""
-    cache = Cache(settings.work / "cache")
+    version = generator_version(settings.root)
+    # a model made by other code (another schema, other checks) is not reused
+    cache = Cache(settings.work / "cache", version)
     with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
         library = valid_library(settings, cache)  # load, validate, model
-        version = generator_version(settings.root)
         parts, contexts = plan(library, settings, version)
         rendered = render_parts(library, parts, contexts, settings, cache)  # render
         with staging.staged(settings.out) as stage:  # swap when the block completes
