@@ -168,3 +168,29 @@ def test_incentives_table_filters_and_sorts(page: Page, site_server: str) -> Non
     last = rows.last.locator("td").first.get_attribute("data-sort")
     assert int(first or 0) > int(last or 0)
     assert page.locator("#ph-incentives thead th").first.get_attribute("aria-sort") == "descending"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_library_in_both_languages(library_page: Page, library_server: str,
+                                       lang: str) -> None:
+    """Three documents, two series, two issuers: the home groups them, current edition
+    first; the units page has both issuers; search covers every document and can be limited
+    to one."""
+    page = library_page
+    page.goto(f"{library_server}/{lang}/")
+    links = page.eval_on_selector_all("table.ph-library tbody tr td:first-child > a:first-child",
+                                      "els => els.map(e => e.pathname)")
+    assert links[:2] == [f"/{lang}/jiande-2026/", f"/{lang}/jiande-2025/"], links
+    assert f"/{lang}/qingxi-2025/" in links
+    assert page.locator("table.ph-library").count() == 2
+    page.goto(f"{library_server}/{lang}/units/")
+    assert page.locator("article h2").count() == 2
+    results = search(page, library_server, lang, "以旧换新" if lang == "zh" else "trade-in")
+    documents = {r.split("/", 1)[0] for r in results}
+    assert {"jiande-2025", "jiande-2026"} <= documents, results
+    page.locator(".pagefind-ui__filter-checkbox[value*='2026']").check()
+    page.wait_for_function("""() => {
+        const a = [...document.querySelectorAll(
+            'li.pagefind-ui__result .pagefind-ui__result-title a')];
+        return a.length > 0 && a.every(e => e.pathname.includes('/jiande-2026/')); }""",
+                           timeout=10000)
