@@ -31,8 +31,13 @@ system-packages:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# The last published state `check` compares the data with (a changed amount needs a
+# change-log entry): the merge base with origin/main. Without one (a fresh clone with no
+# history) `check` says so in one note and skips that comparison. `make check BASE=REV`.
+BASE ?= $(or $(shell git merge-base origin/main HEAD 2>/dev/null),origin/main)
+
 check: $(STAMP)
-	$(PY) -m generator check
+	$(PY) -m generator check --against $(BASE)
 
 schema: $(STAMP)
 	$(PY) -m generator schema
@@ -49,7 +54,7 @@ lint: $(STAMP)
 	.venv/bin/mypy
 
 test: $(STAMP) system-packages
-	$(PY) -m generator check
+	$(PY) -m generator check --against $(BASE)
 	$(PY) -m generator schema --check
 	$(PY) -m generator fmt --check
 	$(MAKE) lint

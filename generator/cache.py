@@ -1,7 +1,7 @@
 """The build cache (.build/cache/): what a build can reuse from the last one.
 
-- Models: a document's validated model, keyed by the bytes of its files. An unchanged
-  document is not loaded or validated again.
+- Models: a document's validated model, keyed by the bytes of its files and the
+  generator's version. An unchanged document is not loaded or validated again.
 - Parts: the built output of one part of the site (a document in one language, or the
   library's own pages in one language), keyed by everything that part is made from: the
   generator's version (its code, templates, assets and the installed MkDocs, Material and
@@ -67,8 +67,9 @@ def document_digest(folder: Path) -> str:
 
 
 class Cache:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, version: str = "") -> None:
         self.root = root
+        self.version = version  # of the generator: a model pickled by other code is stale
 
     def _write(self, path: Path, write: Callable[[Path], object]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +89,7 @@ class Cache:
         The model keeps its YAML positions (edit links need them)."""
         key = document_digest(folder)
         # problems name files as the reader sees them (relative to the working folder)
-        where = digest(str(folder.resolve()), str(Path.cwd()), key)
+        where = digest(str(folder.resolve()), str(Path.cwd()), key, self.version)
         path = self.root / "models" / f"{folder.name}-{where}.pickle"
         if path.is_file():
             try:

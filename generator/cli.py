@@ -8,20 +8,24 @@ The build runs these stages (generator/pipeline.py):
   outputs   outputs/           site (MkDocs per language), feeds, open data, root, PDFs
   swap      staging.py         the new site replaces the old one only when complete
 `check` runs load and validate; `build` runs them all. This module is the only one that
-reads the environment, the clock or git: it turns them into one `Settings`.
+reads the environment, the clock or git (through `settings` and `revision`): it turns them
+into one `Settings`, or into the folders and date it hands down.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from generator import pipeline, settings
+from generator import pipeline, revision, settings
 from generator.data.load import Unreadable
+from generator.data.model import Edition
 from generator.data.schema import json_schema_text
-from generator.problems import DataError, Problem
+from generator.problems import DataError, Problem, display_path
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, calculators/
 DATA = Path("policy_data")
@@ -66,25 +70,30 @@ def report(problems: list[Problem], strict: bool = False) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate every document; print every problem as path:line:col: message."""
+    """Validate every document; print every problem as path:line:col: message. With
+    --against REV, also fail when something changed since REV without a change-log entry."""
     if args.list:
-        from generator.data.checks import CHECKS
+        from generator.data.checks import LOCAL, WHOLE
 
-        for check in CHECKS:
+        for check in LOCAL + WHOLE:
             print(f"{check.__module__.rsplit('.', 1)[-1]}.{check.__name__}: "
                   f"{(check.__doc__ or '').strip().splitlines()[0]}")
         return 0
     if not args.folders:  # the whole library: every document and library.yaml, together
         try:
-            _, problems = pipeline.read_library(Path(args.data), 0)
+            library, problems = pipeline.read_library(Path(args.data), 0)
         except Unreadable as exc:
             report(exc.problems)
             return 2
+        count = len(settings.documents(Path(args.data)))
+        if args.against and library is not None and not any(p.fails for p in problems):
+            problems += against(Path(args.data), args.against, list(library.documents))
         report(problems, args.strict)
         errors = [p for p in problems if p.fails or (args.strict and p.todo)]
-        count = len(settings.documents(Path(args.data)))
         if errors:
-            print(f"{args.data}: {len(errors)} problem(s)", file=sys.stderr)
+            waiting = ("; the checks across files run once every file loads"
+                       if library is None or len(library.documents) < count else "")
+            print(f"{args.data}: {len(errors)} problem(s){waiting}", file=sys.stderr)
             return 1
         print(f"{args.data}: ok, {count} document(s) "
               f"({sum(p.note for p in problems)} known note(s))")
@@ -92,19 +101,53 @@ def cmd_check(args: argparse.Namespace) -> int:
     worst = 0
     for folder in [Path(p) for p in args.folders]:
         try:
-            _, problems = pipeline.read_edition(folder)
+            edition, problems = pipeline.read_edition(folder)
         except Unreadable as exc:
             report(exc.problems)
             worst = 2
             continue
+        if args.against and edition is not None and not any(p.fails for p in problems):
+            problems += against(folder.parent, args.against, [edition])
         report(problems, args.strict)
         errors = [p for p in problems if p.fails or (args.strict and p.todo)]
         if errors:
             worst = max(worst, 1)
-            print(f"{folder}: {len(errors)} problem(s)", file=sys.stderr)
+            waiting = ("; the checks across files run once every file loads"
+                       if edition is None else "")
+            print(f"{folder}: {len(errors)} problem(s){waiting}", file=sys.stderr)
         else:
             print(f"{folder}: ok ({sum(p.note for p in problems)} known note(s))")
     return worst
+
+
+def against(data: Path, rev: str, editions: list[Edition]) -> list[Problem]:
+    """Changes since `rev` that the change log does not record, for each edition (a document
+    folder of `data`). One note, and no comparison, when `rev` cannot be read: a fresh clone
+    without history, or no such branch."""
+    from generator.editions.changelog import unlogged
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            old_data = revision.data_at(data, rev, Path(scratch))
+        except revision.NoRevision as exc:
+            return [Problem(display_path(data), 1, 1, f"not compared with {rev}: {exc}; the "
+                            "change log is not checked against it", note=True)]
+        label, today = revision.describe(data, rev), datetime.date.today().isoformat()
+        out: list[Problem] = []
+        for ed in editions:
+            old_folder = old_data / ed.folder.name
+            if not (old_folder / "document.yaml").is_file():
+                continue  # a new document: nothing to compare with
+            try:
+                old, _ = pipeline.read_edition(old_folder)
+            except Unreadable:
+                old = None
+            if old is None:
+                out.append(Problem(display_path(ed.folder), 1, 1, f"not compared with {rev}: "
+                                   "the data there does not load", note=True))
+                continue
+            out += unlogged(old, ed, label, today)
+        return out
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -204,23 +247,59 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if (args.check and changed) else 0
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """Clause-level differences between two document folders, as text or JSON."""
-    from generator.editions.diff import as_json, as_text, diff
+def _edition(folder: Path) -> Edition | int:
+    """An edition for `diff`, or the exit code after reporting why it cannot be read."""
+    try:
+        ed, problems = pipeline.read_edition(folder)
+    except Unreadable as exc:
+        report(exc.problems)
+        return 2
+    if ed is None:
+        report(problems)
+        return 1
+    return ed
 
-    eds = []
-    for folder in (args.old, args.new):
-        try:
-            ed, problems = pipeline.read_edition(Path(folder))
-        except Unreadable as exc:
-            report(exc.problems)
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Differences between two document folders, or between the data and the data at a git
+    revision (--against), as text, JSON or Markdown (a pull request's job summary)."""
+    from generator.editions.diff import as_json, as_markdown, as_text, diff
+
+    pairs: list[tuple[Path, Path]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.against:
+            if args.old or args.new:
+                print("give OLD NEW or --against REV, not both", file=sys.stderr)
+                return 2
+            data = Path(args.data)
+            try:
+                old_data = revision.data_at(data, args.against, Path(scratch))
+            except revision.NoRevision as exc:
+                print(f"cannot read {data} at {args.against}: {exc}", file=sys.stderr)
+                return 2
+            pairs = [(old_data / d.name, d) for d in settings.documents(data)
+                     if (old_data / d.name / "document.yaml").is_file()]
+            label = revision.describe(data, args.against)
+        elif args.old and args.new:
+            pairs = [(Path(args.old), Path(args.new))]
+            label = args.old
+        else:
+            print("give OLD NEW, or --against REV", file=sys.stderr)
             return 2
-        if ed is None:
-            report(problems)
-            return 1
-        eds.append(ed)
-    result = diff(eds[0], eds[1])
-    sys.stdout.write(as_json(result) if args.json else as_text(result))
+        results = []
+        for old_folder, new_folder in pairs:
+            old, new = _edition(old_folder), _edition(new_folder)
+            if isinstance(old, int):
+                return old
+            if isinstance(new, int):
+                return new
+            results.append(diff(old, new))
+    if args.format == "json":
+        sys.stdout.write(as_json(results))
+    elif args.format == "markdown":
+        sys.stdout.write(as_markdown(results, label, args.preview_url))
+    else:
+        sys.stdout.write("".join(as_text(r) for r in results))
     return 0
 
 
@@ -253,6 +332,9 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="load and validate, e.g. `python -m generator check`")
     c.add_argument("folders", nargs="*", help="document folders (default: all in the data)")
     c.add_argument("--list", action="store_true", help="list the checks and what they hold")
+    c.add_argument("--against", metavar="REV", help="git revision of the last published "
+                   "state (make check passes the merge base with origin/main): fail when "
+                   "something changed since then without a change-log entry")
     c.add_argument("--strict", action="store_true",
                    help="fail on pending translations and review marks too")
     c.set_defaults(func=cmd_check)
@@ -280,10 +362,18 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("paths", nargs="*", help="files or folders (default: the data folder)")
     m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")
     m.set_defaults(func=cmd_fmt)
-    d = sub.add_parser("diff", help="compare editions, e.g. `python -m generator diff OLD NEW`")
-    d.add_argument("old")
-    d.add_argument("new")
-    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d = sub.add_parser("diff", help="compare editions, e.g. `python -m generator diff OLD NEW`"
+                       " or `python -m generator diff --against main`")
+    d.add_argument("old", nargs="?", help="old document folder")
+    d.add_argument("new", nargs="?", help="new document folder")
+    d.add_argument("--against", metavar="REV", help="compare the data folder with itself at "
+                   "git revision REV (a branch, tag or commit)")
+    d.add_argument("--json", dest="format", action="store_const", const="json",
+                   help="machine-readable output (same as --format json)")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="markdown: a pull request's job summary")
+    d.add_argument("--preview-url", help="where the preview is served, for page links in "
+                   "the Markdown (e.g. http://127.0.0.1:8000/)")
     d.set_defaults(func=cmd_diff)
     i = sub.add_parser("import", help="a published document into YAML, e.g. `python -m "
                        "generator import notice.docx --into policy_data/city-2026 "

@@ -44,7 +44,7 @@ def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
     if parts is None:
         return None, sorted(set(problems))
     edition = model.assemble(sources, parts)  # model
-    problems += validate.consistency(edition)  # validate: the whole document
+    problems += validate.consistency(edition, parts.complete)  # validate: the whole document
     return (edition if parts.complete else None), sorted(set(problems))
 
 
@@ -71,7 +71,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
     problems: list[Problem] = []
     lib = validate.parse(file, LibraryFile, problems)
     docs, digests = [], {}
-    for folder in documents(data):
+    folders = documents(data)
+    for folder in folders:
         edition, found, key = cache.edition(folder, read_edition) if cache else \
             (*read_edition(folder), "")
         problems += found
@@ -80,7 +81,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
             digests[edition.id] = key
     if lib is None:
         return None, sorted(set(problems))
-    problems += library_checks(file, lib, docs)
+    if len(docs) == len(folders):  # else a missing document would be reported again here
+        problems += library_checks(file, lib, docs)
     library = Library(lib, library_model.ordered(docs, lib),
                       library_model.build_date(source_date), digests)
     return library, sorted(set(problems))
@@ -131,10 +133,11 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
 def build(settings: Settings, warm: Any = None) -> Path:
     """Build the whole site into settings.out. Raises DataError with file:line problems.
     `warm`: worker processes kept between builds (`make serve`); otherwise started here."""
-    cache = Cache(settings.work / "cache")
+    version = generator_version(settings.root)
+    # a model made by other code (another schema, other checks) is not reused
+    cache = Cache(settings.work / "cache", version)
     with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
         library = valid_library(settings, cache)  # load, validate, model
-        version = generator_version(settings.root)
         parts, contexts = plan(library, settings, version)
         rendered = render_parts(library, parts, contexts, settings, cache)  # render
         with staging.staged(settings.out) as stage:  # swap when the block completes

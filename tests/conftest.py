@@ -7,6 +7,9 @@ Every test gets exactly one tier marker, from the fixtures it uses (or one it se
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,29 @@ def edition() -> Edition:
     assert not errors, "\n".join(errors)
     assert ed is not None
     return ed
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True, env={**os.environ, **GIT_ENV}).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A throwaway checkout whose `main` holds a copy of the data (policy_data/), on a
+    pull-request branch: what `check --against main` and the PR summary compare with."""
+    root = tmp_path / "repo"
+    shutil.copytree(DATA, root / "policy_data")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "published")
+    git(root, "checkout", "-q", "-b", "pull-request")
+    return root
 
 
 def free_port() -> int:

@@ -9,11 +9,13 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page
 
+from generator.data.model import Edition
+from tests import calculator_cases
 from tests.conftest import DOC
-from tests.test_calculators import CASES
+from tests.test_calculators import LINED
 
 pytestmark = pytest.mark.browser
-BROWSER_CASES = [c for c in CASES if c.get("browser")]
+BROWSER_CASES = [(c, line) for c, line in LINED if c.get("browser")]
 
 
 def result_of(page: Page) -> dict[str, Any]:
@@ -28,9 +30,10 @@ def result_of(page: Page) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("case", BROWSER_CASES, ids=[c["name"] for c in BROWSER_CASES])
-def test_calculator_by_url(page: Page, site_server: str, lang: str,
-                           case: dict[str, Any]) -> None:
+@pytest.mark.parametrize("lined", BROWSER_CASES, ids=[c["name"] for c, _ in BROWSER_CASES])
+def test_calculator_by_url(page: Page, site_server: str, lang: str, edition: Edition,
+                           lined: tuple[dict[str, Any], int]) -> None:
+    case = calculator_cases.resolve(*lined, edition)
     query = urlencode(case["inputs"])
     page.goto(f"{site_server}/{lang}/{DOC}/calculators/{case['calculator']}/?{query}")
     got = result_of(page)

@@ -46,7 +46,7 @@ def test_the_fixture_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     ("case", "name", "old", "new", "needle", "expect"),
     [
         ("malformed yaml", CHAPTER, "lead_units: [science-bureau]",
-         "lead_units: [science-bureau", "intro:", "YAML syntax error"),
+         "lead_units: [science-bureau", "lead_units:", "YAML syntax error: the `[` on line"),
         ("wrong type", CHAPTER, "max_amount: 200000", "max_amount: lots",
          "max_amount", "`max_amount`"),
         ("unknown key", CHAPTER, "max_amount: 200000", "maximum: 200000",
@@ -64,7 +64,7 @@ def test_the_fixture_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
         ("number without a fact", CHAPTER, "        quote: 提供见习岗位150个以上",
          "        quote: 提供见习岗位", "zh: 提供见习岗位150个以上", "has no incentive, target"),
         ("english loses a number", CHAPTER, "up to CNY 200,000", "up to CNY 20,000",
-         "en: >-\n        A first-time", "the English lacks 200000"),
+         "en: >-\n        A first-time", "the English has 20000 where the Chinese has 200000"),
         ("unit named but not known", CHAPTER, "(责任单位:市科技局)", "(责任单位:市科技处)",
          "responsible_units: [science-bureau]", "names `市科技处`"),
         ("preamble not as published", "document.yaml", "preamble: {zh: 现制定以下政策。",
@@ -120,7 +120,7 @@ def test_unresolved_total_needs_a_note(tmp_path: Path,
     folder = break_file(tmp_path, "chapters/01-science.yaml", "amount: 1000000", "amount: 900000")
     text = (folder / CHAPTER).read_text(encoding="utf-8")
     (folder / CHAPTER).write_text(text.replace("市财政安排100万元", "市财政安排90万元")
-                                  .replace("CNY 1 million", "CNY 900,000"), encoding="utf-8")
+                                  .replace("CNY 1 million", "CNY 0.9 million"), encoding="utf-8")
     code, err = run_check(folder, capsys)
     assert code == 1
     assert "record the discrepancy in `budget_notes`" in err

@@ -207,3 +207,20 @@ def test_pr_check_is_not_fooled_by_comments() -> None:
     again = text.replace("run: make test\n", "run: |\n          make check\n          make test\n")
     assert pr_problems(again) == ["`make check` runs again: `make test` already runs it"]
 
+
+
+def test_pr_workflow_writes_the_data_diff_into_the_summary() -> None:
+    """The reviewer's summary: `summary.sh` (tested on a fixture change in test_against.py)
+    runs after the tests, also when they failed, with the base branch in the checkout (full
+    history) and no token kept on disk."""
+    steps = [s for job in load(PR.read_text(encoding="utf-8"))["jobs"].values()
+             for s in job.get("steps", [])]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"].get("fetch-depth") == 0
+    assert checkout["with"].get("persist-credentials") is False
+    summary = [i for i, s in enumerate(steps) for c in commands(str(s.get("run", "")))
+               if c[0] == ".github/preview/summary.sh"]
+    test = next(i for i, s in enumerate(steps) if "test" in make_targets(s))
+    assert len(summary) == 1 and summary[0] > test
+    assert runs_after_failure(steps[summary[0]])
+    assert "${{" not in str(steps[summary[0]]["run"]), "pass contexts through env:"

@@ -1,16 +1,24 @@
 """`python -m generator fmt`: one layout for every YAML file, with ruamel's round trip.
 
 Comments, key order, flow style and the quoting of texts are kept; indentation (mappings 2,
-sequences 4 with the dash at 2) and line width are fixed. `--check` changes nothing and
-fails, naming each file, when one is not formatted. Formatting twice changes nothing.
+sequences 4 with the dash at 2) and line width are fixed. A folded text (`>-`) is unfolded to
+one line per paragraph, so a phrase can be searched for in the YAML (a wrapped English
+sentence splits it across lines). `--check` changes nothing and fails, naming each file,
+when one is not formatted. Formatting twice changes nothing. A file that is not valid YAML is
+reported as `path:line:col: message`, in the words `check` uses.
 """
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from generator.data.yaml_errors import explain
 
 WIDTH = 4096  # never fold a long published text: a folded plain scalar is hard to review
 
@@ -24,9 +32,25 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _unfold(node: Any) -> None:
+    """Forget where folded texts were wrapped: each paragraph is written on one line."""
+    if isinstance(node, dict):
+        values = list(node.values())
+    elif isinstance(node, list):
+        values = list(node)
+    else:
+        return
+    for value in values:
+        if isinstance(value, FoldedScalarString):
+            setattr(value, "fold_pos", [])  # noqa: B010 (not in the type stubs)
+        else:
+            _unfold(value)
+
+
 def format_text(text: str) -> str:
     yaml = _yaml()
     data = yaml.load(text)
+    _unfold(data)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -45,8 +69,13 @@ def run(paths: list[Path], check: bool) -> tuple[list[Path], list[str]]:
         text = path.read_text(encoding="utf-8")
         try:
             formatted = format_text(text)
-        except Exception as exc:
-            errors.append(f"{path}: cannot format: {exc}".replace("\n", " "))
+        except MarkedYAMLError as exc:
+            line, col, message = explain(text, exc)
+            errors.append(f"{path}:{line}:{col}: YAML syntax error: {message}; fix it, then run "
+                          "`make fmt` again")
+            continue
+        except YAMLError as exc:
+            errors.append(f"{path}:1:1: cannot format: {exc}".replace("\n", " "))
             continue
         if formatted != text:
             changed.append(path)

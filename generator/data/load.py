@@ -20,10 +20,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.data.yaml_errors import explain
 from generator.problems import Problem, display_path
 
 REQUIRED = ("document.yaml", "units.yaml", "glossary.yaml", "source.zh.txt")
-OPTIONAL = ("calculators.yaml", "changes.yaml")
+OPTIONAL = ("calculators.yaml", "changes.yaml", "amendments.yaml")
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -133,12 +134,8 @@ def load_yaml(path: Path) -> YamlFile:
         _check_nodes(tree, name)
         data = _plain(yaml.constructor.construct_document(tree))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        raise LoadError(Problem(name, line, col, f"YAML syntax error: {what}; check indentation, "
-                                "colons and quotes on this line")) from exc
+        line, col, message = explain(raw, exc)
+        raise LoadError(Problem(name, line, col, f"YAML syntax error: {message}")) from exc
     except (YAMLError, RecursionError) as exc:
         raise LoadError(Problem(name, 1, 1, f"cannot parse YAML: {exc}")) from exc
     if not isinstance(data, dict):
@@ -173,7 +170,7 @@ class Sources:
 
 def read_document(folder: Path) -> Sources:
     """Read a document folder: document.yaml, units.yaml, glossary.yaml, source.zh.txt,
-    chapters/*.yaml, and calculators.yaml / changes.yaml when present."""
+    chapters/*.yaml, and calculators.yaml / changes.yaml / amendments.yaml when present."""
     name = display_path(folder)
     missing = [f for f in REQUIRED if not (folder / f).is_file()]
     chapter_paths = sorted((folder / "chapters").glob("*.yaml"))

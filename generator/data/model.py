@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from generator.data import amend
 from generator.data.load import Sources, YamlFile
 from generator.data.schema import (
+    Amendment,
     BudgetItem,
     BudgetSource,
     Calculator,
@@ -22,6 +24,7 @@ from generator.data.schema import (
     Incentive,
     Rule,
     Target,
+    TextChange,
     Unit,
 )
 
@@ -104,7 +107,8 @@ class Edition:
     glossary: tuple[GlossaryEntry, ...]
     source_text: str
     calculators: tuple[Calculator, ...] = ()
-    changes: tuple[Change, ...] = ()
+    changes: tuple[Change, ...] = ()  # changes.yaml, as written
+    amendments: tuple[Amendment, ...] = ()  # amendments.yaml, as written
     files: dict[str, YamlFile] = field(default_factory=dict, compare=False, repr=False)
     chapter_files: dict[int, YamlFile] = field(default_factory=dict, compare=False, repr=False)
 
@@ -113,8 +117,57 @@ class Edition:
         return self.document.id
 
     @cached_property
-    def source_lines(self) -> frozenset[str]:
-        return frozenset(line.strip("\r") for line in self.source_text.splitlines())
+    def amended(self) -> amend.Amended:
+        """source.zh.txt (as published) with the amendments applied."""
+        return amend.apply(self.source_text, self.amendments,
+                           {c.number: c.prefix for c in self.clauses})
+
+    @property
+    def in_force_text(self) -> str:
+        """The Chinese text in force: as published, plus its recorded amendments."""
+        return self.amended.text
+
+    @cached_property
+    def in_force_lines(self) -> frozenset[str]:
+        return frozenset(line.strip("\r") for line in self.in_force_text.splitlines())
+
+    def published_clause(self, number: int) -> str | None:
+        """An amended clause's paragraph as first published (None if never amended)."""
+        return self.amended.published.get(number)
+
+    def amendments_of_clause(self, number: int) -> list[tuple[Amendment, list[TextChange]]]:
+        """The amendments that changed the clause, in date order, each with its changes."""
+        out: list[tuple[Amendment, list[TextChange]]] = []
+        for ap in self.amended.applied:
+            if ap.change.clause != number:
+                continue
+            if out and out[-1][0] is ap.amendment:
+                out[-1][1].append(ap.change)
+            else:
+                out.append((ap.amendment, [ap.change]))
+        return out
+
+    def amendments_of_fact(self, number: int, quote: str) -> list[Amendment]:
+        """The amendments whose new words overlap a fact's quote in clause `number`."""
+        full = self.clause(number).full_zh
+        q = full.find(quote)
+        out: list[Amendment] = []
+        for a, changes in self.amendments_of_clause(number):
+            for ch in changes:
+                n = full.find(ch.new) if ch.new else -1
+                if q >= 0 and n >= 0 and n < q + len(quote) and q < n + len(ch.new) \
+                        and a not in out:
+                    out.append(a)
+        return out
+
+    @cached_property
+    def change_log(self) -> tuple[tuple[str, Change], ...]:
+        """Every change-log entry with its permanent key: the hand-written ones of
+        changes.yaml numbered in file order (1, 2, …), then one per amendment, keyed by the
+        amendment's id. Keys never move when an entry is added."""
+        written = [(str(i), c) for i, c in enumerate(self.changes, start=1)]
+        made = [(a.id, amend.change_log_entry(a)) for a in self.amendments]
+        return tuple(written + made)
 
     @cached_property
     def clauses(self) -> tuple[Clause, ...]:
@@ -146,13 +199,13 @@ class Edition:
         return [ch for ch in self.chapters if unit_id in ch.lead_units]
 
     def changes_of_clause(self, number: int) -> list[Change]:
-        """Entries naming the clause, newest first."""
-        return sorted((c for c in self.changes if number in c.clauses),
+        """Entries naming the clause (amendments included), newest first."""
+        return sorted((c for _, c in self.change_log if number in c.clauses),
                       key=lambda c: c.date, reverse=True)
 
     def last_changed(self, number: int) -> str | None:
         """Date the clause's data last changed: its own entries or document-wide ones."""
-        dates = [c.date for c in self.changes if not c.clauses or number in c.clauses]
+        dates = [c.date for _, c in self.change_log if not c.clauses or number in c.clauses]
         return max(dates) if dates else None
 
     def calculator_rules(self, calc_id: str) -> list[tuple[Clause, Incentive, Rule]]:
@@ -230,6 +283,7 @@ class Parts:
     calculators: tuple[Calculator, ...]
     changes: tuple[Change, ...]
     complete: bool
+    amendments: tuple[Amendment, ...] = ()
 
 
 def assemble(sources: Sources, parts: Parts) -> Edition:
@@ -244,6 +298,7 @@ def assemble(sources: Sources, parts: Parts) -> Edition:
         source_text=sources.source_text,
         calculators=parts.calculators,
         changes=parts.changes,
+        amendments=parts.amendments,
         files=dict(sources.files),
         chapter_files={ch.number: f for f, ch in ordered},
     )

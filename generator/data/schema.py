@@ -494,10 +494,16 @@ class CalculatorsFile(StrictModel):
 
 
 class ChangeKind(StrEnum):
+    """What a change-log entry records. `amendment` entries are made from amendments.yaml,
+    never written by hand; `translation` and `typo` say that nothing the document says
+    changed (a translation or a slip in the data was fixed)."""
+
     CORRECTION = "correction"
     CLARIFICATION = "clarification"
     IMPLEMENTATION_RULE = "implementation_rule"
     TRANSLATION = "translation"
+    TYPO = "typo"
+    AMENDMENT = "amendment"
 
 
 class Change(StrictModel):
@@ -512,6 +518,46 @@ class Change(StrictModel):
 
 class ChangesFile(StrictModel):
     changes: list[Change] = Field(default_factory=list)
+
+
+class AmendmentKind(StrEnum):
+    """勘误 corrects an error in the published text; 修订 revises what it says."""
+
+    ERRATUM = "erratum"
+    REVISION = "revision"
+
+
+class TextChange(StrictModel):
+    """One change an amending document makes: in clause `clause` (or, without it, in the
+    rest of the document), the words `old` become `new`."""
+
+    clause: int | None = Field(default=None, ge=1, description="The clause it changes; leave "
+                               "it out for the notice, a heading, an intro or the closing.")
+    old: Quote = Field(description="The words as published (or as an earlier amendment left "
+                       "them), verbatim, found exactly once in the clause.")
+    new: str = Field(description="The words that replace them (empty: they are deleted).")
+
+
+class Amendment(StrictModel):
+    """An official correction (勘误) or revision (修订) of the published document: a notice
+    with its own document number and date. The published text (source.zh.txt) stays as it
+    was; the data is the published text with its amendments applied, in date order."""
+
+    id: Slug = Field(description="Unique in the document, e.g. `erratum-2025-06`.")
+    kind: AmendmentKind
+    document_number: Text = Field(
+        description="文号 of the amending notice, e.g. {zh: 建政函〔2025〕35号, "
+        "en: Jian Zheng Han [2025] No. 35}.")
+    title: Text = Field(description="Title of the amending notice.")
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$",
+                               description="Date of the amending notice, YYYY-MM-DD.")]
+    url: str | None = Field(default=None, description="The amending notice online.")
+    summary: Text = Field(description="What it changes, in a sentence (the change log's entry).")
+    changes: list[TextChange] = Field(min_length=1)
+
+
+class AmendmentsFile(StrictModel):
+    amendments: list[Amendment] = Field(default_factory=list)
 
 
 class UnitKind(StrEnum):
@@ -608,6 +654,7 @@ FILE_MODELS: dict[str, type[StrictModel]] = {
     "glossary": GlossaryFile,
     "calculators": CalculatorsFile,
     "changes": ChangesFile,
+    "amendments": AmendmentsFile,
 }
 
 

@@ -124,7 +124,7 @@ def value_changes(old: Clause, new: Clause) -> list[ValueChange]:
 
 def clause_map(old: Edition, new: Edition) -> dict[int, int]:
     """Old clause number -> new clause number, for every clause the new edition keeps."""
-    result = diff(old, new)
+    result = diff(old, new).clauses
     gone = {d.old for d in result if d.kind == "removed"}
     moved = {d.old: d.new for d in result if d.kind == "renumbered"}
     added = {d.new for d in result if d.kind == "added"}
@@ -140,7 +140,7 @@ def clause_map(old: Edition, new: Edition) -> dict[int, int]:
 
 
 def compare(old: Edition, new: Edition) -> Comparison:
-    result = diff(old, new)
+    result = diff(old, new).clauses
     olds = {c.number: c for c in old.clauses}
     news = {c.number: c for c in new.clauses}
     cmp = Comparison(Ref.of(old), Ref.of(new))

@@ -25,6 +25,7 @@ def policy_json(ed: Edition) -> str:
         "chapters": [ch.model_dump(mode="json") for ch in ed.chapters],
         "units": [u.model_dump(mode="json") for u in ed.units],
         "glossary": [g.model_dump(mode="json") for g in ed.glossary],
+        "amendments": [a.model_dump(mode="json") for a in ed.amendments],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

@@ -289,6 +289,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_clarification": {"zh": "说明", "en": "Clarification"},
     "kind_implementation_rule": {"zh": "实施细则", "en": "Implementation rule"},
     "kind_translation": {"zh": "译文", "en": "Translation"},
+    "kind_typo": {"zh": "文字订正", "en": "Typo fix"},
+    "kind_amendment": {"zh": "修订", "en": "Amendment"},
+    "amended": {"zh": "修订", "en": "Amended"},
+    "amended_by_erratum": {"zh": "经{number}({date})勘误", "en": "Corrected by {number} on {date}"},
+    "amended_by_revision": {"zh": "经{number}({date})修订", "en": "Amended by {number} on {date}"},
+    "amended_was": {"zh": "原为", "en": "Was"},
+    "amended_now": {"zh": ",现为", "en": ", now"},
+    "amended_original": {"zh": "查看公布时的原文",
+                         "en": "Show the clause as first published (Chinese)"},
     "editors_guide": {"zh": "编辑指南", "en": "Editors' guide"},
 }
 

@@ -217,10 +217,12 @@ class View:
                 "src": self.source_link("calculators.yaml")}
 
     # --- the change log ------------------------------------------------------------------
-    def changes_newest_first(self) -> list[tuple[int, Any]]:
-        """(number, change): numbered in file order, so an entry's anchor never moves."""
-        numbered = list(enumerate(self.ed.changes, start=1))
-        return sorted(numbered, key=lambda nc: (nc[1].date, nc[0]), reverse=True)
+    def changes_newest_first(self) -> list[tuple[str, Any]]:
+        """(key, change): hand-written entries numbered in file order, amendments by id, so an
+        entry's anchor never moves."""
+        order = {key: i for i, (key, _) in enumerate(self.ed.change_log)}
+        return sorted(self.ed.change_log, key=lambda kc: (kc[1].date, order[kc[0]]),
+                      reverse=True)
 
 
 class LibraryView:

@@ -2,6 +2,12 @@
 
 Each check is a function `(Edition) -> Iterable[Problem]` whose docstring says what it holds
 true; `python -m generator check --list` prints them. Adding a check is one line here.
+
+`LOCAL` checks look at each clause or chapter on its own, so they still run on the chapters
+that loaded when another chapter file is broken. `WHOLE` checks need every file (numbering,
+the whole published text, budget totals, what is used anywhere): on an incomplete document
+they would only repeat the broken file's problem as knock-on errors ("chapter numbers are not
+1..N"), so they wait until every file loads.
 """
 
 from __future__ import annotations
@@ -14,20 +20,28 @@ from generator.problems import Problem
 
 Check = Callable[[Edition], Iterable[Problem]]
 
-CHECKS: tuple[Check, ...] = (
-    structure.numbering,
+LOCAL: tuple[Check, ...] = (
+    structure.fact_ids,
     structure.glossary,
-    structure.change_log,
+    structure.amendments,
     structure.period,
-    units.units,
     units.chapter_leads,
     units.responsible_units,
     units.contacts,
     published.clause_texts,
-    published.whole_document,
     facts.facts_and_numbers,
     facts.english_numbers,
-    budgets.budgets,
     rules.calculator_rules,
     review.todo,
 )
+
+WHOLE: tuple[Check, ...] = (
+    structure.numbering,
+    structure.change_log,
+    units.units,
+    published.whole_document,
+    budgets.budgets,
+    rules.calculators_used,
+)
+
+CHECKS: tuple[Check, ...] = LOCAL + WHOLE

@@ -4,6 +4,7 @@ numbers of the Chinese."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -66,8 +67,20 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
     spans: list[tuple[int, int, set[Decimal]]] = []
     for loc, fact in facts:
         if fact.quote not in text.zh:
-            out.append(f.problem((*loc, "quote"), f"quote `{short(fact.quote)}` is not in the zh "
-                                 "text; copy it verbatim from the text (same punctuation)"))
+            now = _now_reads(fact.quote, text.zh)
+            if now is None:
+                out.append(f.problem((*loc, "quote"), f"quote `{short(fact.quote)}` is not in the "
+                                     "zh text; copy it verbatim from the text (same punctuation)"))
+                continue
+            # The text's numbers changed under the quote: one message here, and the new
+            # numbers count as this fact's (not "has no incentive", which invites a duplicate).
+            start, end = now
+            new = text.zh[start:end]
+            values = "; ".join(f"{t.text} → {show(t.value)}" for t in zh_numbers(new))
+            out.append(f.problem((*loc, "quote"), f"quote `{short(fact.quote, 40)}` is not in the "
+                                 f"zh text, which now reads `{short(new, 40)}`: copy that into "
+                                 f"`quote` and change the value to match ({values})"))
+            spans.append((start, end, {t.value for t in zh_numbers(new)}))
             continue
         written = value_set(zh_numbers(fact.quote))
         for n in fact.numbers():
@@ -96,12 +109,31 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
     return out
 
 
+def _now_reads(quote: str, zh: str) -> tuple[int, int] | None:
+    """Where the text says what the quote says with other numbers (the quote 最高补贴1.5万元,
+    the text 最高补贴1.8万元), if it says it exactly once."""
+    tokens = [t for t in zh_numbers(quote) if t.text[0].isdigit()]
+    if not tokens:
+        return None
+    pattern, at = "", 0
+    for t in tokens:
+        pattern += re.escape(quote[at:t.start]) + r"\d+(?:\.\d+)?[万亿]?"
+        at = t.end
+    pattern += re.escape(quote[at:])
+    found = [(m.start(), m.end()) for m in re.finditer(pattern, zh)]
+    return found[0] if len(found) == 1 else None
+
+
 def _check_english(f: YamlFile, loc: Loc, text: Text) -> list[Problem]:
     if text.current_en is None:
         return []  # translation pending: listed as a to-do by `review.todo`
     zh = value_set(zh_numbers(text.zh))
     en = value_set(en_numbers(text.current_en))
     out: list[Problem] = []
+    if zh - en and en - zh:  # one number changed: one message
+        return [f.problem(loc, f"the English has {', '.join(sorted(map(show, en - zh)))} where the "
+                          f"Chinese has {', '.join(sorted(map(show, zh - en)))}; write every "
+                          "amount in full figures (20万元 -> CNY 200,000)")]
     if zh - en:
         out.append(f.problem(loc, "the English lacks "
                              f"{', '.join(sorted(map(show, zh - en)))} from the Chinese; write "

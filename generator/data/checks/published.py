@@ -13,22 +13,30 @@ from generator.problems import Problem
 
 
 def clause_texts(ed: Edition) -> Iterable[Problem]:
-    """The zh clause must be a paragraph of source.zh.txt, character for character."""
+    """The zh clause is its published paragraph plus its amendments, character for character."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
-            published = f"{c.prefix}{c.full_zh}"
-            if published in ed.source_lines:
+            data = f"{c.prefix}{c.full_zh}"
+            if data in ed.in_force_lines:
                 continue
-            near = next((ln for ln in ed.source_text.splitlines()
-                         if ln.startswith(c.prefix)), "")
-            at = next((i for i, (a, b) in enumerate(zip(published, near, strict=False))
-                       if a != b), min(len(published), len(near)))
+            near = next((ln for ln in ed.in_force_text.splitlines() if ln.startswith(c.prefix)),
+                        "")
+            at = next((i for i, (a, b) in enumerate(zip(data, near, strict=False))
+                       if a != b), min(len(data), len(near)))
+            amended = ed.amendments_of_clause(c.number)
+            if amended:
+                by = ", ".join(a.document_number.zh for a, _ in amended)
+                what = f"the published paragraph in source.zh.txt as amended by {by}"
+                fix = "write the text as amended (amendments.yaml says what changed)"
+            else:
+                what = "the published paragraph in source.zh.txt"
+                fix = ("copy the published text exactly or, if an official notice (勘误/修订) "
+                       "changed it, record the change in amendments.yaml")
             yield f.problem(("clauses", ci, "text", "zh"), f"clause {c.number}: the zh title and "
-                            "text differ from the published paragraph in source.zh.txt at "
-                            f"character {at} (data `{published[max(0, at - 6):at + 6]}`, "
-                            f"published `{near[max(0, at - 6):at + 6]}`); copy the published "
-                            "text exactly")
+                            f"text differ from {what} at character {at} (data "
+                            f"`{data[max(0, at - 6):at + 6]}`, in force "
+                            f"`{near[max(0, at - 6):at + 6]}`); {fix}")
 
 
 def whole_document(ed: Edition) -> Iterable[Problem]:
@@ -36,7 +44,7 @@ def whole_document(ed: Edition) -> Iterable[Problem]:
 
     Nothing missing, nothing left over. A piece that differs is reported once; the pieces
     after it are still checked."""
-    source = normalize_ws(ed.source_text)
+    source = normalize_ws(ed.in_force_text)
     cursor, broken = 0, False
     for seg in segments(ed):
         text = normalize_ws(seg.text)

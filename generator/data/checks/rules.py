@@ -46,6 +46,12 @@ def calculator_rules(ed: Edition) -> Iterable[Problem]:
                             if v not in keys:
                                 out.append(f.problem((*loc, "when"), f"`{v}` is not an option of "
                                                      f"`{key}`; use one of {sorted(keys)}"))
+    return out
+
+
+def calculators_used(ed: Edition) -> Iterable[Problem]:
+    """Every calculator computes at least one incentive."""
+    out: list[Problem] = []
     used = {r.calculator for _, i in ed.incentives() for r in i.rules}
     if "calculators.yaml" in ed.files:
         cf = ed.files["calculators.yaml"]

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from generator.data.checks.common import Loc, dupes
 from generator.data.load import YamlFile
 from generator.data.model import Edition
+from generator.data.schema import ChangeKind
 from generator.problems import Problem
 
 
 def numbering(ed: Edition) -> Iterable[Problem]:
-    """Chapters run 1..N; clauses run 1..N in chapter order; fact ids are unique per clause."""
+    """Chapters run 1..N; clauses run 1..N in chapter order."""
     out: list[Problem] = []
     numbers = [ch.number for ch in ed.chapters]
     for n in sorted(dupes(numbers)):
@@ -41,6 +42,14 @@ def numbering(ed: Edition) -> Iterable[Problem]:
                                      "without gaps"))
             seen.setdefault(c.number, (f, loc))
             expected = max(expected, c.number) + 1
+    return out
+
+
+def fact_ids(ed: Edition) -> Iterable[Problem]:
+    """Incentive and target ids are unique within their clause."""
+    out: list[Problem] = []
+    for ch in ed.chapters:
+        f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
             for dup in sorted(dupes(x.id for x in c.incentives)):
                 out.append(f.problem(("clauses", ci, "incentives"), f"incentive id `{dup}` is "
@@ -60,14 +69,36 @@ def glossary(ed: Edition) -> Iterable[Problem]:
 
 
 def change_log(ed: Edition) -> Iterable[Problem]:
-    """Change-log entries name clauses of this document."""
+    """Change-log entries name existing clauses, have summaries, and are not `amendment`s.
+
+    Entries of kind `amendment` are made from amendments.yaml; a stub's TODO is refused."""
     if "changes.yaml" not in ed.files:
         return []
     f = ed.files["changes.yaml"]
     numbers = {c.number for c in ed.clauses}
-    return [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
-                      "numbers of this edition") for i, ch in enumerate(ed.changes)
-            for n in ch.clauses if n not in numbers]
+    out = [f.problem(("changes", i, "clauses"), f"clause {n} does not exist; list clause "
+                     "numbers of this edition") for i, ch in enumerate(ed.changes)
+           for n in ch.clauses if n not in numbers]
+    out += [f.problem(("changes", i, "kind"), "entries of kind `amendment` are made from "
+                      "amendments.yaml; record the amending notice there and remove this entry")
+            for i, ch in enumerate(ed.changes) if ch.kind is ChangeKind.AMENDMENT]
+    out += [f.problem(("changes", i, "summary", lang), "the summary is still the stub's TODO; "
+                      "say what changed and why")
+            for i, ch in enumerate(ed.changes) for lang in ("zh", "en")
+            if getattr(ch.summary, lang).startswith("TODO")]
+    return out
+
+
+def amendments(ed: Edition) -> Iterable[Problem]:
+    """Each amendment applies: its old words are in the published text, once; ids are unique."""
+    if "amendments.yaml" not in ed.files:
+        return []
+    f = ed.files["amendments.yaml"]
+    out = [f.problem(loc, message) for loc, message in ed.amended.problems]
+    for dup in sorted(dupes(a.id for a in ed.amendments)):
+        out.append(f.problem(("amendments",), f"amendment id `{dup}` is used twice; ids are "
+                             "unique in the document"))
+    return out
 
 
 def period(ed: Edition) -> Iterable[Problem]:

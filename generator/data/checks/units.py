@@ -9,7 +9,9 @@ from generator.data.checks.common import Loc, dupes
 from generator.data.load import YamlFile
 from generator.data.model import Edition, lead_names, responsible_names
 from generator.data.schema import Chapter, Clause
-from generator.problems import Problem
+from generator.problems import Problem, did_you_mean
+
+RESPONSIBLE_EN = "(Responsible units: "
 
 
 def units(ed: Edition) -> Iterable[Problem]:
@@ -24,6 +26,8 @@ def units(ed: Edition) -> Iterable[Problem]:
                              "name must resolve to one unit"))
     used = {uid for c in ed.clauses for uid in c.responsible_units}
     used |= {uid for ch in ed.chapters for uid in ch.lead_units}
+    # a misspelt id is reported where it is written; the unit it means is not "unused"
+    used |= {m for uid in set(used) - set(ed.unit_by_id) if (m := meant_unit(ed, uid))}
     for ui, u in enumerate(ed.units):
         if u.id not in used:
             out.append(f.problem(("units", ui, "id"), f"unit `{u.id}` is neither responsible for "
@@ -39,17 +43,32 @@ def chapter_leads(ed: Edition) -> Iterable[Problem]:
 
 
 def responsible_units(ed: Edition) -> Iterable[Problem]:
-    """Each clause's responsible units are the units of its (责任单位:…)."""
+    """Each clause's responsible units are those of its (责任单位:…) and (Responsible units: …)."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         for ci, c in enumerate(ch.clauses):
             yield from _check_responsible(ed, f, ("clauses", ci), c)
 
 
+def meant_unit(ed: Edition, uid: str) -> str | None:
+    """The unit id a misspelt one is closest to, if any is close."""
+    return did_you_mean(uid, [u.id for u in ed.units])
+
+
 def _unit_ids(ed: Edition, f: YamlFile, loc: Loc, ids: Sequence[str]) -> list[Problem]:
-    return [f.problem((*loc, i), f"unit id `{uid}` does not exist; use an id from units.yaml "
-                      "or add the unit there")
-            for i, uid in enumerate(ids) if uid not in ed.unit_by_id]
+    out = []
+    for i, uid in enumerate(ids):
+        if uid in ed.unit_by_id:
+            continue
+        meant = meant_unit(ed, uid)
+        if meant:
+            name = ed.unit_by_id[meant].name.zh
+            out.append(f.problem((*loc, i), f"unit id `{uid}` does not exist; did you mean "
+                                 f"`{meant}` ({name})? Otherwise add the unit to units.yaml"))
+        else:
+            out.append(f.problem((*loc, i), f"unit id `{uid}` does not exist; use an id from "
+                                 "units.yaml or add the unit there"))
+    return out
 
 
 def _named(ed: Edition, f: YamlFile, loc: Loc, names: list[str], ids: Sequence[str],
@@ -78,10 +97,29 @@ def _check_responsible(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Pr
     if not out:
         out += _named(ed, f, (*loc, "responsible_units"), names, c.responsible_units,
                       f"clause {c.number}'s 责任单位")
-    if c.text.current_en is not None and "(Responsible" not in c.text.current_en:
-        out.append(f.problem((*loc, "text", "en"), f"clause {c.number}: the en text must end "
-                             "with its (Responsible units: …) parenthesis"))
+    if not out:
+        out += _check_responsible_en(ed, f, loc, c)
     return out
+
+
+def _check_responsible_en(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list[Problem]:
+    """The English ends with the English names of the responsible units, in the data's order,
+    as the Chinese ends with their Chinese names."""
+    en = c.text.current_en
+    names = [ed.unit_by_id[u].name.current_en for u in c.responsible_units]
+    if en is None or None in names:
+        return []  # a pending translation is a to-do of its own
+    want = f"{RESPONSIBLE_EN}{', '.join(n for n in names if n)})"
+    if en.endswith(want):
+        return []
+    start = en.rfind(RESPONSIBLE_EN)
+    if start < 0:
+        return [f.problem((*loc, "text", "en"), f"clause {c.number}: the en text must end with "
+                          f"`{want}`, as the Chinese ends with (责任单位:…)")]
+    has = en[start:]
+    return [f.problem((*loc, "text", "en"), f"clause {c.number}: the en text ends `{has}`; "
+                      f"for its responsible_units it must end `{want}` (the English names in "
+                      "units.yaml, in the same order)")]
 
 
 def _check_lead(ed: Edition, f: YamlFile, ch: Chapter) -> list[Problem]:
