@@ -64,6 +64,7 @@
       showImages: false,
       resetStyles: false,
       autofocus: true,
+      debounceTimeoutMs: 60,
       translations: JSON.parse(box.getAttribute("data-strings")),
       processResult: function (result) {
         // the whole-word tokens are for matching, not for reading
