@@ -121,16 +121,11 @@ def test_node_test_runner_passes(rules: dict[str, Any], resolved: list[dict[str,
     assert f"# pass {len(current)}" in run.stdout
 
 
-# Monetary incentives no calculator computes, each with the reason.
-NOT_COMPUTABLE = {
-    # 投入200万元财政资金作为政府及国有企业投资项目前期研究费用: the government's own budget
-    # for preliminary studies, not something an applicant can claim.
-    (34, "project-preliminary-research"),
-}
-
-
 def test_every_computable_incentive_carries_a_rule(edition: Edition) -> None:
+    """Every incentive that states what a recipient gets (a sum, a ceiling or a rate) has a
+    calculator rule. Clause 34's 200万元 is a `pool` for all projects together: no rule."""
     without = {(c.number, i.id) for c, i in edition.incentives()
-               if (i.amount is not None or i.max_amount is not None or i.rate is not None
-                   or i.rate_min is not None) and not i.rules}
-    assert without == NOT_COMPUTABLE
+               if i.states_amount and not i.rules}
+    assert without == set()
+    pools = [(c.number, i.id) for c, i in edition.incentives() if i.pool is not None]
+    assert pools == [(34, "project-preliminary-research")]

@@ -2,7 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.render.filters import md_inline, money, num_en, num_zh, percent
+from generator.data.model import Edition
+from generator.render.filters import incentive_terms, md_inline, money, num_en, num_zh, percent
 from generator.render.i18n import CALC_MESSAGES, STRINGS, missing_strings
 
 
@@ -56,3 +57,13 @@ def test_no_interface_string_or_code_names_a_document() -> None:
             for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".jinja", ".js")]
     named = [s for s in strings + code if any(w in s for w in ("建德", "Jiande", "jiande"))]
     assert named == []
+
+
+def test_a_pool_is_not_an_amount_per_recipient(edition: Edition) -> None:
+    """Clause 34's 200万元 is money set aside for all projects together, not what each
+    project gets: the incentives table and the clause page must not print it as `200万元`."""
+    inc = next(i for i in edition.clause(34).incentives if i.id == "project-preliminary-research")
+    zh, en = incentive_terms(inc, "zh"), incentive_terms(inc, "en")
+    assert zh != ["200万元"] and en != ["CNY 2 million"], (zh, en)
+    assert any("200万元" in p and "合计" in p for p in zh), zh
+    assert any("CNY 2 million" in p and "not an amount per recipient" in p for p in en), en

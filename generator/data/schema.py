@@ -186,8 +186,17 @@ class Incentive(StrictModel):
     per: Text | None = Field(default=None, description="Per what: per item, per project, per year.")
     threshold: Threshold | None = Field(
         default=None, description="A condition on a quantity, e.g. 设备投资额200万元以上.")
+    pool: int | None = Field(
+        default=None, ge=0, description="A sum set aside for all recipients together "
+        "(投入200万元财政资金作为…前期研究费用), not an amount any one recipient gets; never "
+        "computed by a calculator.")
     rules: list[Rule] = Field(
-        default_factory=list, description="Calculator rules, if computable (one per calculator).")
+        default_factory=list, description="Calculator rules, if computable: one per calculator "
+        "and case (`when`).")
+    situations: list[Slug] = Field(
+        default_factory=list, description="Ids of benefit-finder situations (calculators.yaml "
+        "`finder`) that list this incentive with its amount as stated, or as set by the "
+        "implementing rules; for incentives no calculator computes there.")
     review: Review = None
 
     @model_validator(mode="after")
@@ -206,6 +215,10 @@ class Incentive(StrictModel):
             raise ValueError("give `amount` (fixed) or `max_amount` (ceiling), not both")
         if self.amount is not None and has_rate:
             raise ValueError("a fixed `amount` cannot also have a rate; use `max_amount` as cap")
+        if self.pool is not None and (self.amount is not None or self.max_amount is not None
+                                      or has_rate):
+            raise ValueError("`pool` is a sum for all recipients together; an incentive that "
+                             "also states what each gets needs no `pool`")
         for rule in self.rules:
             if has_rate and rule.base is None:
                 raise ValueError("a rule for a rate needs `base`: the input the rate is of")
@@ -214,7 +227,7 @@ class Incentive(StrictModel):
         return self
 
     def numbers(self) -> list[Decimal]:
-        out = [Decimal(v) for v in (self.amount, self.max_amount) if v is not None]
+        out = [Decimal(v) for v in (self.amount, self.max_amount, self.pool) if v is not None]
         out += [v for v in (self.rate, self.rate_min, self.rate_max) if v is not None]
         if self.threshold is not None:
             out.append(self.threshold.value)
@@ -222,7 +235,18 @@ class Incentive(StrictModel):
 
     @property
     def is_monetary(self) -> bool:
+        """It states what a recipient gets: a sum or a ceiling (a `pool` is not)."""
         return self.amount is not None or self.max_amount is not None
+
+    @property
+    def states_amount(self) -> bool:
+        """It states what a recipient gets: a sum, a ceiling or a rate."""
+        return self.is_monetary or self.rate is not None or self.rate_min is not None
+
+    @property
+    def one_off(self) -> bool:
+        """The text calls it one-off (一次性); nothing else is labelled so."""
+        return "一次性" in self.quote
 
 
 class Comparison(StrEnum):

@@ -114,7 +114,11 @@ def incentive_terms(inc: Incentive, lang: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {inc.per.text('en')}"
     if inc.threshold is not None:
         parts.append(threshold(inc.threshold, lang))
-    return parts or [t("not_stated", lang)]
+    if inc.pool is not None:
+        parts.insert(0, t("pool", lang, x=money(inc.pool, lang, inc.currency)))
+    if not inc.states_amount:
+        parts.insert(1 if inc.pool is not None else 0, t("not_stated", lang))
+    return parts
 
 
 def target_value(tg: Target, lang: str) -> str:
