@@ -3,7 +3,16 @@ from decimal import Decimal
 import pytest
 
 from generator.data.model import Edition
-from generator.render.filters import incentive_terms, md_inline, money, num_en, num_zh, percent
+from generator.data.schema import Boundary, Text, Threshold
+from generator.render.filters import (
+    incentive_terms,
+    md_inline,
+    money,
+    num_en,
+    num_zh,
+    percent,
+    threshold,
+)
 from generator.render.i18n import CALC_MESSAGES, STRINGS, missing_strings
 
 
@@ -67,3 +76,23 @@ def test_a_pool_is_not_an_amount_per_recipient(edition: Edition) -> None:
     assert zh != ["200万元"] and en != ["CNY 2 million"], (zh, en)
     assert any("200万元" in p and "合计" in p for p in zh), zh
     assert any("CNY 2 million" in p and "not an amount per recipient" in p for p in en), en
+
+
+@pytest.mark.parametrize(("boundary", "zh", "en"), [
+    ("以上", "实际完成设备投资额200万元以上", "CNY 2 million or more"),
+    ("以下", "实际完成设备投资额200万元以下", "CNY 2 million or less"),
+    ("不满", "实际完成设备投资额不满200万元", "less than CNY 2 million"),
+    ("超过", "实际完成设备投资额超过200万元", "more than CNY 2 million"),
+    ("达", "实际完成设备投资额达200万元", "at least CNY 2 million"),
+])
+def test_thresholds_use_each_language_s_boundary_words(boundary: str, zh: str, en: str) -> None:
+    th = Threshold(value=Decimal(2000000), boundary=Boundary(boundary),
+                   of=Text(zh="实际完成设备投资额", en="completed equipment investment"),
+                   unit=Text(zh="元", en="CNY"))
+    assert threshold(th, "zh") == zh
+    assert threshold(th, "en") == f"completed equipment investment: {en}"
+
+
+def test_every_boundary_word_has_both_phrases() -> None:
+    for b in Boundary:
+        assert set(b.phrase) == {"zh", "en"} and all("{x}" in p for p in b.phrase.values()), b

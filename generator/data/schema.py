@@ -119,6 +119,30 @@ class Boundary(StrEnum):
         upper = (Boundary.YIXIA, Boundary.YINEI, Boundary.BUMAN, Boundary.DIYU, Boundary.BUCHAOGUO)
         return "max" if self in upper else "min"
 
+    @property
+    def phrase(self) -> dict[str, str]:
+        """How each language writes a quantity `{x}` with this boundary: 6000元以下 is
+        `{x}以下`, in English `{x} or less`; 不满 and 超过 stand before the number."""
+        return BOUNDARY_PHRASES[self.value]
+
+
+# The boundary words in each language; English says inclusive or not in its own words.
+BOUNDARY_PHRASES: dict[str, dict[str, str]] = {
+    "以上": {"zh": "{x}以上", "en": "{x} or more"},
+    "以下": {"zh": "{x}以下", "en": "{x} or less"},
+    "以内": {"zh": "{x}以内", "en": "{x} or less"},
+    "不满": {"zh": "不满{x}", "en": "less than {x}"},
+    "超过": {"zh": "超过{x}", "en": "more than {x}"},
+    "低于": {"zh": "低于{x}", "en": "less than {x}"},
+    "不低于": {"zh": "不低于{x}", "en": "at least {x}"},
+    "不少于": {"zh": "不少于{x}", "en": "at least {x}"},
+    "不小于": {"zh": "不小于{x}", "en": "at least {x}"},
+    "不超过": {"zh": "不超过{x}", "en": "at most {x}"},
+    "达到": {"zh": "达到{x}", "en": "at least {x}"},
+    "达": {"zh": "达{x}", "en": "at least {x}"},
+    "至少": {"zh": "至少{x}", "en": "at least {x}"},
+}
+
 
 class Threshold(StrictModel):
     """A condition on a quantity, e.g. 实际完成设备投资额200万元以上."""
