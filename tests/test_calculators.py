@@ -45,6 +45,8 @@ def test_python_engine(rules: dict[str, Any], resolved: list[dict[str, Any]],
     assert result["errors"] == case.get("errors", {})
     if "reason" in case:
         assert result["reason"] == case["reason"]
+    if "assumed" in case:
+        assert result["assumed"] == case["assumed"]
 
 
 def test_a_stale_case_names_its_line_and_the_fact(edition: Edition) -> None:

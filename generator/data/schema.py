@@ -168,6 +168,19 @@ class IncentiveKind(StrEnum):
 InputKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case key")]
 
 
+class Unsettled(StrictModel):
+    """What the text leaves open for a case a rule covers (ordinary furniture has no
+    efficiency grade, but the rates are written for graded furniture): the calculator then
+    answers with a range from nothing up to what the rates give, and says what is known,
+    what is not, and who decides."""
+
+    known: Text = Field(description="What the text does say for this case.")
+    unknown: Text = Field(description="What it does not say, e.g. whether the grade "
+                          "condition applies; no numbers here (the result shows them).")
+    decided_by: Slug = Field(description="Id of the unit that settles it (in its implementing "
+                             "rules), e.g. `commerce-bureau`.")
+
+
 class Rule(StrictModel):
     """How a calculator computes an incentive. The numbers (amount, cap, rate, threshold and
     its boundary word) are the incentive's own; the rule only says which inputs they apply to
@@ -181,6 +194,10 @@ class Rule(StrictModel):
         default_factory=dict,
         description="Input key -> values for which this incentive applies (a choice input "
         "equals one of them; a multi input contains one of them).")
+    unsettled: Unsettled | None = Field(
+        default=None, description="The text does not settle whether or how the incentive "
+        "applies in this case: the result is a range from nothing, with what is and is not "
+        "known and who decides.")
 
 
 class Incentive(StrictModel):
@@ -492,9 +509,15 @@ class InputKind(StrEnum):
     MULTI = "multi"
 
 
+OptionKey = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query "
+                                 "string.")]
+
+
 class InputOption(StrictModel):
-    key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query string.")]
+    key: OptionKey
     label: Text
+    help: Text | None = Field(default=None, description="What the option covers, shown under "
+                              "it, e.g. the appliance categories.")
 
 
 class CalculatorInput(StrictModel):
@@ -505,11 +528,31 @@ class CalculatorInput(StrictModel):
     unit: Text | None = Field(default=None, description="For numbers, e.g. {zh: 元, en: CNY}.")
     options: list[InputOption] = Field(default_factory=list)
     optional: bool = False
+    default_from: InputKey | None = Field(
+        default=None, description="An optional number left empty takes the value of this "
+        "other number input, and the result says so (实际完成投资额 defaults to the equipment "
+        "investment).")
+    exclusive: list[list[OptionKey]] = Field(
+        default_factory=list, description="For a multi input: groups of options of which at "
+        "most one may be chosen (首次认定 and 重新认定); both engines refuse more.")
 
     @model_validator(mode="after")
     def _options(self) -> CalculatorInput:
         if (self.kind is InputKind.NUMBER) == bool(self.options):
             raise ValueError("choice and multi inputs need `options`; numbers have none")
+        if self.default_from is not None and (self.kind is not InputKind.NUMBER
+                                              or not self.optional):
+            raise ValueError("`default_from` is for an optional number input")
+        if self.exclusive and self.kind is not InputKind.MULTI:
+            raise ValueError("`exclusive` groups are for multi inputs")
+        keys = {o.key for o in self.options}
+        for group in self.exclusive:
+            unknown = [g for g in group if g not in keys]
+            if unknown:
+                raise ValueError(f"`exclusive` names {unknown}, which are not options of "
+                                 f"`{self.key}`")
+            if len(group) < 2:
+                raise ValueError("an `exclusive` group names two or more options")
         return self
 
 

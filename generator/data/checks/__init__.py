@@ -42,6 +42,7 @@ WHOLE: tuple[Check, ...] = (
     published.whole_document,
     budgets.budgets,
     rules.calculators_used,
+    rules.calculator_inputs,
 )
 
 CHECKS: tuple[Check, ...] = LOCAL + WHOLE

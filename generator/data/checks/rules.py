@@ -35,6 +35,11 @@ def calculator_rules(ed: Edition) -> Iterable[Problem]:
                     if inc.threshold is not None and not (rule.threshold_input or rule.base):
                         out.append(f.problem(loc, "the incentive has a threshold: name the input "
                                              "it applies to in `threshold_input` or `base`"))
+                    if rule.unsettled is not None and \
+                            rule.unsettled.decided_by not in ed.unit_by_id:
+                        out.append(f.problem((*loc, "unsettled", "decided_by"), f"unit id "
+                                             f"`{rule.unsettled.decided_by}` does not exist; "
+                                             "use an id from units.yaml"))
                     for key, values in rule.when.items():
                         inp = inputs.get(key)
                         if inp is None or inp.kind is InputKind.NUMBER:
@@ -59,4 +64,21 @@ def calculators_used(ed: Edition) -> Iterable[Problem]:
             if k.id not in used:
                 out.append(cf.problem(("calculators", ki, "id"), f"calculator `{k.id}` has no "
                                       "incentive rule; add `rules` to the incentives it computes"))
+    return out
+
+
+def calculator_inputs(ed: Edition) -> Iterable[Problem]:
+    """An input's `default_from` names another number input of its calculator."""
+    out: list[Problem] = []
+    if "calculators.yaml" not in ed.files:
+        return out
+    cf = ed.files["calculators.yaml"]
+    for ki, k in enumerate(ed.calculators):
+        numbers = [i.key for i in k.inputs if i.kind is InputKind.NUMBER]
+        for ii, inp in enumerate(k.inputs):
+            src = inp.default_from
+            if src is not None and (src not in numbers or src == inp.key):
+                out.append(cf.problem(("calculators", ki, "inputs", ii, "default_from"),
+                                      f"`{src}` is not another number input of `{k.id}`; use "
+                                      f"one of {[n for n in numbers if n != inp.key]}"))
     return out
