@@ -228,5 +228,74 @@
     return result;
   }
 
-  return { evaluate: evaluate, parseNumber: parseNumber };
+  function unanswered(data, situation, answers) {
+    var specs = {};
+    data.calculators[situation.calculator].inputs.forEach(function (i) { specs[i.key] = i; });
+    return situation.ask.filter(function (k) {
+      var a = answers[k];
+      return (a === undefined || a === null || String(a).trim() === "") &&
+        (specs[k].default_from === null || specs[k].default_from === undefined);
+    });
+  }
+
+  // The benefit finder, as calculators/engine.py `find` (see there).
+  function find(data, who, chosen) {
+    var out = { runs: [], listed: [], missing: {}, min: 0, max: 0, uncertain: false };
+    var runs = {};
+    data.finder.forEach(function (g) {
+      if (who !== null && who !== undefined && g.audience !== who) return;
+      g.situations.forEach(function (s) {
+        if (!Object.prototype.hasOwnProperty.call(chosen, s.id)) return;
+        var answers = chosen[s.id];
+        s.listed.forEach(function (item) {
+          out.listed.push({ situation: s.id, clause: item.clause, incentive: item.incentive });
+        });
+        if (s.calculator === null) return;
+        var calc = data.calculators[s.calculator];
+        var missing = calc.combine === "sum" ? unanswered(data, s, answers) : [];
+        if (missing.length) { out.missing[s.id] = missing; return; }
+        var inputs = {};
+        Object.keys(s.set).forEach(function (k) { inputs[k] = s.set[k].join(","); });
+        s.ask.forEach(function (k) {
+          inputs[k] = answers[k] === undefined || answers[k] === null ? "" : String(answers[k]).trim();
+        });
+        if (calc.combine === "sum" && runs[s.calculator]) {
+          var run = runs[s.calculator];
+          run.situations.push(s.id);
+          Object.keys(inputs).forEach(function (key) {
+            var value = inputs[key];
+            var multi = calc.inputs.filter(function (i) { return i.key === key; })[0].kind === "multi";
+            var before = run.inputs[key] === undefined ? "" : run.inputs[key];
+            if (multi && before && value) {
+              var both = before.split(",").concat(value.split(","));
+              value = both.filter(function (v, i) { return both.indexOf(v) === i; }).join(",");
+              before = "";
+            }
+            run.inputs[key] = before || value; // a number: the first answer given
+          });
+          return;
+        }
+        var fresh = { calculator: s.calculator, situations: [s.id], inputs: inputs };
+        out.runs.push(fresh);
+        if (calc.combine === "sum") runs[s.calculator] = fresh;
+      });
+    });
+    out.runs.forEach(function (run) { run.result = evaluate(data, run.calculator, run.inputs); });
+    out.runs = out.runs.filter(function (run) {
+      var keys = Object.keys(run.result.errors);
+      var waiting = keys.length > 0 && keys.every(function (k) { return run.result.errors[k] === "required"; });
+      if (waiting) out.missing[run.situations[0]] = keys.sort(); // waits for an answer
+      return !waiting;
+    });
+    out.runs.forEach(function (run) {
+      if (run.result.eligible) {
+        out.min += run.result.min;
+        out.max += run.result.max;
+        out.uncertain = out.uncertain || run.result.uncertain;
+      }
+    });
+    return out;
+  }
+
+  return { evaluate: evaluate, find: find, parseNumber: parseNumber };
 });

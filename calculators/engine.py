@@ -5,6 +5,9 @@ Money is integer arithmetic: inputs in fen (0.01 yuan), rates in basis points, r
 rounded down to whole yuan, so the two engines cannot drift apart on floating point.
 Boundary words follow Chinese legal usage (民法典 第一千二百五十九条): 以上/以下/以内 include
 the number; 不满/超过/低于 exclude it (the rule carries `inclusive` from its quote).
+
+`find` is the benefit finder: the situations a reader ticks, each running its calculator
+through `evaluate`, so the finder's total is the calculators' results added up.
 """
 
 from __future__ import annotations
@@ -229,3 +232,72 @@ def evaluate(data: dict[str, Any], calc_id: str, raw: dict[str, str]) -> Result:
     if not eligible:
         result["reason"] = lines[0]["reason"]
     return result
+
+
+def _situations(data: dict[str, Any], who: str | None) -> list[tuple[str, dict[str, Any]]]:
+    return [(g["audience"], s) for g in data["finder"] for s in g["situations"]
+            if who is None or g["audience"] == who]
+
+
+def _unanswered(data: dict[str, Any], situation: dict[str, Any],
+                answers: dict[str, str]) -> list[str]:
+    """For a situation of a `sum` calculator: asked inputs still empty (one that takes
+    another's value when empty never is). For a `one` calculator the engine says what it
+    still needs (`required`), as the calculator page does."""
+    specs = {i["key"]: i for i in data["calculators"][situation["calculator"]]["inputs"]}
+    return [k for k in situation["ask"]
+            if str(answers.get(k, "")).strip() == "" and specs[k]["default_from"] is None]
+
+
+def find(data: dict[str, Any], who: str | None, chosen: dict[str, dict[str, str]]) -> Result:
+    """The finder: `chosen` maps each ticked situation's id to its answers (input key -> raw
+    text). Each situation runs its calculator with what it sets and the answers; situations
+    of one `sum` calculator run together, as one use of that calculator would (so its
+    exclusive options are enforced); those of a `one` calculator (one item) each on its own.
+    A situation still missing an answer waits in `missing` and is left out of the total.
+    `listed` are the incentives the ticked situations list (no calculator computes them)."""
+    out: Result = {"runs": [], "listed": [], "missing": {}, "min": 0, "max": 0,
+                   "uncertain": False}
+    runs: dict[str, Result] = {}
+    for _, s in _situations(data, who):
+        if s["id"] not in chosen:
+            continue
+        answers = chosen[s["id"]]
+        out["listed"] += [{"situation": s["id"], **item} for item in s["listed"]]
+        if s["calculator"] is None:
+            continue
+        calc = data["calculators"][s["calculator"]]
+        missing = _unanswered(data, s, answers) if calc["combine"] == "sum" else []
+        if missing:
+            out["missing"][s["id"]] = missing
+            continue
+        inputs = {k: ",".join(v) for k, v in s["set"].items()}
+        inputs |= {k: str(answers.get(k, "")).strip() for k in s["ask"]}
+        if calc["combine"] == "sum" and s["calculator"] in runs:
+            run = runs[s["calculator"]]
+            run["situations"].append(s["id"])
+            for key, value in inputs.items():
+                multi = next(i["kind"] == "multi" for i in calc["inputs"] if i["key"] == key)
+                before = run["inputs"].get(key, "")
+                if multi and before and value:
+                    value = ",".join(dict.fromkeys(before.split(",") + value.split(",")))
+                    before = ""
+                run["inputs"][key] = before or value  # a number: the first answer given
+            continue
+        run = {"calculator": s["calculator"], "situations": [s["id"]], "inputs": inputs}
+        out["runs"].append(run)
+        if calc["combine"] == "sum":
+            runs[s["calculator"]] = run
+    for run in out["runs"]:
+        run["result"] = evaluate(data, run["calculator"], run["inputs"])
+    for run in list(out["runs"]):
+        res = run["result"]
+        errors = res["errors"]
+        if errors and set(errors.values()) == {"required"}:  # waits for an answer
+            out["missing"][run["situations"][0]] = sorted(errors)
+            out["runs"].remove(run)
+        elif res["eligible"]:
+            out["min"] += res["min"]
+            out["max"] += res["max"]
+            out["uncertain"] = out["uncertain"] or res["uncertain"]
+    return out

@@ -99,7 +99,21 @@ def rules_data(ed: Edition) -> dict[str, Any]:
             "unchecked": [_text(u) for u in calc.unchecked],
             "rules": rules,
         }
-    return {"max_yuan": MAX_YUAN, "calculators": calculators}
+    return {"max_yuan": MAX_YUAN, "calculators": calculators, "finder": finder_data(ed)}
+
+
+def finder_data(ed: Edition) -> list[dict[str, Any]]:
+    """The benefit finder's situations, by audience and heading: what each sets and asks of
+    its calculator, and the incentives it lists (computed ones come from the rules)."""
+    return [{
+        "audience": g.audience.value,
+        "title": _text(g.title),
+        "situations": [{
+            "id": s.id, "label": _text(s.label), "help": _text(s.help),
+            "calculator": s.calculator, "set": s.set, "ask": s.ask, "options": s.options,
+            "listed": [{"clause": c.number, "incentive": i.id} for c, i in ed.listed_in(s.id)],
+        } for s in g.situations],
+    } for g in ed.finder]
 
 
 def rules_json(ed: Edition) -> str:

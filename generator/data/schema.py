@@ -580,8 +580,47 @@ class Calculator(StrictModel):
         default_factory=list, description="Conditions the calculator does not check.")
 
 
+class Situation(StrictModel):
+    """A situation the benefit finder offers, in plain words (我买了家电). Ticked, it runs its
+    calculator with the values it `set`s and the inputs it `ask`s for inline, and lists the
+    incentives that name it in their `situations`."""
+
+    id: Slug = Field(description="Unique in the file; the finder's URL names it (`s=appliance`"
+                     "); the same id in two documents is one question on the library's page.")
+    label: Text = Field(description="The situation as a reader would say it; no numbers.")
+    help: Text | None = None
+    calculator: Slug | None = Field(default=None, description="The calculator it runs, if any.")
+    set: dict[InputKey, list[OptionKey]] = Field(
+        default_factory=dict, description="Choice or multi input -> the options it sets "
+        "(`item: [appliance]`).")
+    ask: list[InputKey] = Field(default_factory=list,
+                                description="Inputs of the calculator asked for inline.")
+    options: dict[InputKey, list[OptionKey]] = Field(
+        default_factory=dict, description="For an asked choice or multi input: the options "
+        "offered (default: all of them).")
+
+    @model_validator(mode="after")
+    def _calculator(self) -> Situation:
+        if self.calculator is None and (self.set or self.ask or self.options):
+            raise ValueError("`set`, `ask` and `options` need a `calculator`")
+        if not set(self.options) <= set(self.ask):
+            raise ValueError("`options` are for inputs named in `ask`")
+        return self
+
+
+class SituationGroup(StrictModel):
+    """Situations under one heading, for one audience (the finder asks that first)."""
+
+    audience: Audience
+    title: Text
+    situations: list[Situation] = Field(min_length=1)
+
+
 class CalculatorsFile(StrictModel):
     calculators: list[Calculator] = Field(min_length=1)
+    finder: list[SituationGroup] = Field(
+        default_factory=list, description="The benefit finder's situations, by audience and "
+        "heading.")
 
 
 class ChangeKind(StrEnum):

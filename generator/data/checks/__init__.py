@@ -43,6 +43,7 @@ WHOLE: tuple[Check, ...] = (
     budgets.budgets,
     rules.calculators_used,
     rules.calculator_inputs,
+    rules.finder,
 )
 
 CHECKS: tuple[Check, ...] = LOCAL + WHOLE
