@@ -102,3 +102,43 @@ def test_an_old_calculator_address_keeps_its_inputs(page: Page, site_server: str
     page.wait_for_url(re.compile(rf"/zh/{DOC}/calculators/trade-in/\?item=appliance"))
     got = result_of(page)
     assert (got["eligible"], got["min"], got["max"]) == (True, 1600, 1600)
+
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize(("lang", "words", "not_words"), [
+    ("en", ["Above the limit", "CNY 6,000 or less"], ["Below the threshold", "以下"]),
+    ("zh", ["超出上限", "6,000元以下"], ["不符合门槛"]),
+])
+def test_a_price_over_a_ceiling_says_so_in_the_reader_s_language(
+        page: Page, site_server: str, lang: str, words: list[str], not_words: list[str]) -> None:
+    """A CNY 6,001 phone is over the 6000元以下 ceiling: the message says the price must be at
+    most 6,000, in English boundary words on English pages."""
+    page.goto(f"{site_server}/{lang}/{DOC}/calculators/trade-in/?item=digital&price=6001")
+    text = result_of(page)["text"]
+    for w in words:
+        assert w in text, text
+    for w in not_words:
+        assert w not in text, text
+    if lang == "en":
+        assert not HAN.search(text), text
+
+
+def test_one_off_only_where_the_text_says_so(page: Page, site_server: str) -> None:
+    """一次性 is written for clause 10's recognitions, not for clause 1's 30万元."""
+    page.goto(f"{site_server}/en/{DOC}/calculators/enterprise-awards/"
+              "?awards=high_tech_above_size,digital_workshop")
+    result_of(page)
+    above = page.locator('#ph-result li[data-incentive="high-tech-first-above-size"]').inner_text()
+    workshop = page.locator('#ph-result li[data-incentive="digital-workshop"]').inner_text()
+    assert "one-off" not in above.lower(), above
+    assert "one-off" in workshop.lower(), workshop
+
+
+def test_a_bed_shows_its_range_and_who_decides(page: Page, site_server: str) -> None:
+    page.goto(f"{site_server}/zh/{DOC}/calculators/trade-in/?item=furniture_plain&price=8000")
+    got = result_of(page)
+    assert (got["eligible"], got["min"], got["max"]) == (True, 0, 1600)
+    assert "不确定" in got["text"] and "未写明" in got["text"] and "由市商务局确定" in got["text"]
+    assert page.locator('[data-input="grade"]').is_hidden()  # a bed has no grade

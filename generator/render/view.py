@@ -16,6 +16,7 @@ from generator.data.schema import Calculator, Chapter, Clause, Unit
 from generator.editions.compare import Comparison, Ref
 from generator.render import filters
 from generator.render.context import DocContext
+from generator.render.forms import calculator_fields
 from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, t
 from generator.render.svg import budget_chart
 
@@ -181,7 +182,10 @@ class View:
                           ensure_ascii=False, sort_keys=True)
         # An attribute, not a <script>: Material re-runs scripts in the content after
         # instant navigation. Autoescaping makes the JSON a safe attribute value.
-        return {"calc": calc, "blob": blob, "rules": self.ed.calculator_rules(calc.id),
+        rules = list({(c.number, i.id): (c, i, r)
+                      for c, i, r in self.ed.calculator_rules(calc.id)}.values())
+        return {"calc": calc, "blob": blob, "rules": rules,  # an incentive once
+                "fields": calculator_fields(calc, self.lang),
                 "src": self.source_link("calculators.yaml",
                                         ("calculators", self.ed.calculators.index(calc)))}
 
