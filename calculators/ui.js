@@ -335,46 +335,7 @@
     readInputs: readInputs, writeInputs: writeInputs, showRelevant: showRelevant,
     bindBarLink: bindBarLink, setHidden: setHidden };
 
-  function bindFinder(form) {
-    if (form.dataset.phBound) return;
-    form.dataset.phBound = "1";
-    var items = document.querySelectorAll(".ph-finder-item");
-    var none = document.getElementById("ph-finder-none");
-    function apply(push) {
-      var chosen = [];
-      form.querySelectorAll('input[name="has"]:checked').forEach(function (b) { chosen.push(b.value); });
-      var who = (form.querySelector('input[name="who"]:checked') || {}).value || "";
-      var shown = 0;
-      items.forEach(function (item) {
-        var keys = item.getAttribute("data-match").split(" ");
-        var audience = item.getAttribute("data-audience");
-        var show = keys.some(function (k) { return chosen.indexOf(k) >= 0; }) &&
-          (who === "" || who === audience);
-        item.hidden = !show;
-        if (show) shown += 1;
-      });
-      none.hidden = shown > 0;
-      document.getElementById("ph-finder-results").setAttribute("data-count", String(shown));
-      if (push) {
-        var params = new URLSearchParams();
-        if (who) params.set("who", who);
-        if (chosen.length) params.set("has", chosen.join(","));
-        history.replaceState(history.state, "", "?" + params.toString());
-      }
-    }
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(true); });
-    var params = new URLSearchParams(location.search);
-    var q = params.getAll("has").join(",").split(","); // not "q": Material opens search for ?q=
-    form.querySelectorAll('input[name="has"]').forEach(function (b) { b.checked = q.indexOf(b.value) >= 0; });
-    form.querySelectorAll('input[name="who"]').forEach(function (b) { b.checked = b.value === params.get("who"); });
-    apply(false);
-  }
-
-  function init() {
-    document.querySelectorAll("form.ph-calc").forEach(bindCalculator);
-    document.querySelectorAll("form.ph-finder").forEach(bindFinder);
-  }
+  function init() { document.querySelectorAll("form.ph-calc").forEach(bindCalculator); }
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();

@@ -127,14 +127,23 @@ def test_language_switch_by_keyboard(page: Page, site_server: str) -> None:
 
 def test_finder_by_keyboard(page: Page, site_server: str) -> None:
     page.goto(f"{site_server}/en/jiande-2025/finder/")
-    box = page.locator('input[value="trade-in:item:digital"]')
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.value") == "trade-in:item:digital":
-            break
+    page.wait_for_selector("form.ph-finder[data-ph-bound]")
+    def tab_to(selector: str) -> None:
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => document.activeElement.matches('{selector}')"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+    tab_to('input[name="who"]')
+    page.keyboard.press("ArrowDown")  # the second choice: a resident
+    assert page.locator('input[name="who"][value="resident"]').is_checked()
+    tab_to('input[name="s"][value="phone"]')
     page.keyboard.press("Space")
-    assert box.is_checked()
-    assert page.locator('.ph-finder-item:not([hidden])[data-clause="14"]').count() == 1
+    tab_to("#f-phone-price")
+    page.keyboard.type("2000")
+    page.wait_for_function("() => document.querySelector('#ph-finder-total')"
+                           ".getAttribute('data-max') === '300'")
+    assert page.locator('.ph-finder-line[data-clause="14"]').count() == 1
 
 
 @pytest.mark.parametrize("calc", ["trade-in", "equipment-upgrade", "digital-transformation",

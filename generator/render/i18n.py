@@ -281,8 +281,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "finder_who": {"zh": "您是", "en": "You are"},
     "finder_enterprise": {"zh": "企业", "en": "An enterprise"},
     "finder_resident": {"zh": "居民", "en": "A resident"},
-    "finder_have": {"zh": "有{x}", "en": "Has {x}"},
-    "finder_open_calc": {"zh": "打开计算器", "en": "Open the calculator"},
     "finder_none": {"zh": "请先选择企业或居民,再勾选至少一项。",
                     "en": "Choose enterprise or resident, then tick at least one item."},
     "finder_found": {"zh": "可能适用的政策", "en": "What may apply to you"},
