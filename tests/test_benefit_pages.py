@@ -17,6 +17,22 @@ LANGS = ("zh", "en")
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_incentives_table_says_how_many_of_all_it_shows(built_site: Path, edition: Edition,
+                                                            lang: str) -> None:
+    html = soup(doc_page(built_site, lang, "incentives"))
+    total = len(list(edition.incentives()))
+    stated = sum(1 for _, i in edition.incentives() if i.states_amount)
+    rows = html.select("#ph-incentives tbody tr")
+    assert len(rows) == total  # every incentive: none is silently left out
+    text = html.select_one("article").get_text(" ")  # type: ignore[union-attr]
+    assert str(total) in text and str(stated) in text
+    counter = html.select_one('[data-count-for="ph-incentives"]')
+    assert counter is not None and str(total) in counter.get_text()
+    set_by_rules = "金额以细则为准" if lang == "zh" else "set by implementing rules"
+    assert sum(set_by_rules in r.get_text() for r in rows) == total - stated
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_clause_34_shows_a_pool_not_an_amount_each(built_site: Path, lang: str) -> None:
     row = soup(doc_page(built_site, lang, "clauses/34")).select_one(
         "#incentive-project-preliminary-research")
@@ -75,7 +91,7 @@ def test_no_number_is_typed_into_the_new_templates() -> None:
 
     folder = ROOT / "generator" / "render" / "templates"
     for name in ("_finder.html.jinja", "finder.md.jinja", "benefits.md.jinja",
-                 "calculator.md.jinja"):
+                 "calculator.md.jinja", "incentives.md.jinja"):
         text = re.sub(r"\{[{%#].*?[}%#]\}", "", (folder / name).read_text(encoding="utf-8"),
                       flags=re.S)
         assert not re.search(r"(?<![\w#-])\d+(?![\w-])", re.sub(r"<[^>]+>", "", text)), name
