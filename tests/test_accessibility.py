@@ -157,13 +157,15 @@ def test_every_calculator_by_keyboard(page: Page, site_server: str, calc: str) -
     kind = first.evaluate("e => e.tagName + ':' + (e.type || '')")
     if kind.startswith("SELECT"):
         page.keyboard.press("ArrowDown")
-    elif kind == "INPUT:checkbox":
+    elif kind in ("INPUT:checkbox", "INPUT:radio"):
         page.keyboard.press("Space")
     else:
         page.keyboard.type("3000000")
-    if calc == "trade-in":  # item → grade → price, by Tab
-        page.keyboard.press("Tab")
+    if calc == "trade-in":  # item → grade → price: arrows within radio buttons, Tab between
         page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # the third item: a home appliance
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")  # grade one
         page.keyboard.press("Tab")
         page.keyboard.type("8000")
     page.keyboard.press("Enter") if kind.startswith("INPUT:text") or calc == "trade-in" else None
