@@ -20,6 +20,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,8 @@ class Cache:
                                                                list[Problem]]]
                 ) -> tuple[Edition | None, list[Problem], str]:
         """(model, problems, digest of the folder's files), read only when the files changed.
-        The model keeps its YAML positions (edit links need them)."""
+        The cached model keeps the position of every key and item (edit links need them),
+        not the YAML node trees."""
         key = document_digest(folder)
         # problems name files as the reader sees them (relative to the working folder)
         where = digest(str(folder.resolve()), str(Path.cwd()), key, self.version)
@@ -100,9 +102,32 @@ class Cache:
         edition, problems = read(folder)
         for old in (self.root / "models").glob(f"{folder.name}-*.pickle"):
             old.unlink()
-        self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps((edition, problems),
+        kept = None if edition is None else replace(
+            edition, files={k: f.compact() for k, f in edition.files.items()},
+            chapter_files={n: f.compact() for n, f in edition.chapter_files.items()})
+        self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps((kept, problems),
                                                                    protocol=5)))
         return edition, problems, key
+
+    # --- results worth keeping (the comparison of two editions) -------------------------
+    def memo(self) -> Callable[[tuple[Any, ...], Callable[[], Any]], Any]:
+        """`memo(key, compute)`: compute once per key, across builds (keyed by the generator's
+        version too). Keys must name the inputs, e.g. the two editions' file digests."""
+        seen: dict[tuple[Any, ...], Any] = {}
+
+        def get(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+            if key in seen:
+                return seen[key]
+            path = self.root / "memo" / f"{digest(self.version, *key)}.pickle"
+            try:
+                value = pickle.loads(path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError):
+                value = compute()
+                self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=5)))
+            seen[key] = value
+            return value
+
+        return get
 
     # --- built parts ---------------------------------------------------------------------
     def part(self, key: str) -> Path:

@@ -96,10 +96,11 @@ def valid_library(settings: Settings, cache: Cache) -> Library:
     return library
 
 
-def plan(library: Library, settings: Settings, version: str
+def plan(library: Library, settings: Settings, version: str, cache: Cache
          ) -> tuple[list[Part], dict[str, render.DocContext]]:
     """Every part of the site with its cache key, and each document's context."""
-    contexts = {d.id: render.context(library, d) for d in library.documents}
+    memo = cache.memo()
+    contexts = {d.id: render.context(library, d, memo) for d in library.documents}
     parts = [Part(lang, None, part_key(settings, version, lang, "library", library.file,
                                         [(d.id, library.sources[d.id], contexts[d.id].status)
                                          for d in library.documents]))
@@ -138,7 +139,7 @@ def build(settings: Settings, warm: Any = None) -> Path:
     cache = Cache(settings.work / "cache", version)
     with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
         library = valid_library(settings, cache)  # load, validate, model
-        parts, contexts = plan(library, settings, version)
+        parts, contexts = plan(library, settings, version, cache)
         rendered = render_parts(library, parts, contexts, settings, cache)  # render
         with staging.staged(settings.out) as stage:  # swap when the block completes
             job = Job(library, parts, rendered, contexts, settings, cache, version, workers)

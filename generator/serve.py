@@ -1,15 +1,17 @@
 """`make serve`: build, serve the site at http://127.0.0.1:8000, rebuild when a source changes.
 
 Watches the data folder, docs/, the templates, the calculators and the guides by polling
-modification times (no extra dependency). A failed rebuild prints file:line problems and
-keeps serving the last good site; open pages reload themselves when a new build lands
-(docs/assets/dev-reload.js asks /__build_id). Builds run their workers as spawned processes,
-never forked from this threaded server.
+modification times (no extra dependency). A failed rebuild prints file:line problems, keeps
+serving the last good site, and shows the problems over the open page; the overlay goes when
+a build succeeds again, and open pages reload themselves when a new build lands
+(docs/assets/dev-reload.js asks /__build_status). Builds run their workers as spawned
+processes, never forked from this threaded server.
 """
 
 from __future__ import annotations
 
 import http.server
+import json
 import sys
 import threading
 import time
@@ -41,6 +43,7 @@ class Preview:
         self.settings = settings
         self.workers = workers
         self.build_id = "0"
+        self.problems: list[str] = []  # of the last build, when it failed
 
     def build(self) -> bool:
         started = time.perf_counter()
@@ -51,7 +54,10 @@ class Preview:
                 print(p, file=sys.stderr)
             print(f"build failed; still serving the last good {self.settings.out}",
                   file=sys.stderr, flush=True)
+            self.problems = [str(p) for p in exc.problems if p.fails] or [
+                "the build failed; see the terminal"]
             return False
+        self.problems = []
         self.build_id = str(time.time())
         print(f"built {self.settings.out} in {time.perf_counter() - started:.1f} s", flush=True)
         return True
@@ -74,10 +80,11 @@ class Preview:
                 super().__init__(*args, directory=directory, **kwargs)
 
             def do_GET(self) -> None:
-                if self.path == "/__build_id":
-                    body = preview.build_id.encode()
+                if self.path == "/__build_status":
+                    body = json.dumps({"id": preview.build_id, "problems": preview.problems},
+                                      ensure_ascii=False).encode()
                     self.send_response(200)
-                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
                     self.send_header("Cache-Control", "no-store")
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()

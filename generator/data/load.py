@@ -35,18 +35,50 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
 
 @dataclass(frozen=True)
 class YamlFile:
-    """A loaded YAML file: plain Python data plus the composed node tree for positions."""
+    """A loaded YAML file: plain Python data plus the composed node tree for positions (or,
+    once compacted for the build cache, just the position of every key and item)."""
 
     path: Path
     data: Any
-    tree: Node
+    tree: Node | None
+    index: dict[tuple[int | str, ...], tuple[int, int]] | None = None
 
     @property
     def name(self) -> str:
         return display_path(self.path)
 
+    def compact(self) -> YamlFile:
+        """The positions only: what pages need (edit links) after the checks have run. Much
+        smaller and faster to read back than the node tree."""
+        index: dict[tuple[int | str, ...], tuple[int, int]] = {}
+        stack: list[tuple[Node, tuple[int | str, ...]]] = []
+        if self.tree is not None:
+            index[()] = (self.tree.start_mark.line + 1, self.tree.start_mark.column + 1)
+            stack.append((self.tree, ()))
+        while stack:
+            node, loc = stack.pop()
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    here = (*loc, k.value)
+                    index[here] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                    stack.append((v, here))
+            elif isinstance(node, SequenceNode):
+                for i, v in enumerate(node.value):
+                    index[(*loc, i)] = (v.start_mark.line + 1, v.start_mark.column + 1)
+                    stack.append((v, (*loc, i)))
+        return YamlFile(self.path, None, None, index)
+
     def position(self, loc: Sequence[int | str]) -> tuple[int, int]:
         """1-based (line, col) of the deepest node on `loc` that exists."""
+        if self.tree is None:
+            index = self.index or {}
+            path: tuple[int | str, ...] = ()
+            line, col = index.get((), (1, 1))
+            for key in loc:
+                if (*path, key) in index:  # pydantic adds union branch names; skip them
+                    path = (*path, key)
+                    line, col = index[path]
+            return line, col
         node: Node = self.tree
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         for key in loc:

@@ -73,6 +73,15 @@ def walk_order(uri: str) -> tuple[tuple[str, ...], bool, str]:
     return tuple(folders), name != "index.md", name
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Material labels its table of contents `for="__toc"` on section index pages, where it
+    writes no `__toc` control (invalid HTML, Nu Html Checker): such a label names nothing."""
+    if 'for="__toc"' in output and 'id="__toc"' not in output:
+        output = output.replace('<label class="md-nav__title" for="__toc">',
+                                '<label class="md-nav__title">')
+    return output
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     for path in config.extra["handbook"].get("watch", []):
         if os.path.exists(path):

@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -127,6 +128,13 @@ def write(job: Job, stage: Path) -> None:
 
 def link_tree(source: Path, target: Path) -> None:
     """Hard-link every file of `source` into `target` (copy where links are impossible)."""
+    target.mkdir(parents=True, exist_ok=True)
+    if shutil.which("cp") and subprocess.run(  # GNU cp: thousands of links at C speed
+            ["cp", "-al", "--", f"{source}/.", str(target)], capture_output=True,
+            check=False).returncode == 0:
+        marker = target / ".complete"
+        marker.unlink(missing_ok=True)
+        return
     for folder, _, names in os.walk(source):
         rel = Path(folder).relative_to(source)
         if rel.parts and rel.parts[0] == ".complete":

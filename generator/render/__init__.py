@@ -42,7 +42,8 @@ class Rendered:
 def page_text(view: View | LibraryView, page: Page, up: str) -> str:
     """A page; `up` leads from the part's root to the site's root (for data and PDFs)."""
     here = page_url(page.path)
-    return front_matter(title=page.title) + environment().get_template(page.type.template).render(
+    return front_matter(title=page.title, description=page.description) + \
+        environment().get_template(page.type.template).render(
         **view.globals, **page.type.context(view, page.item),
         rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, up + to),
         rel_lib=lambda to: relative(here, up[3:] + to))

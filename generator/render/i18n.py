@@ -34,6 +34,12 @@ STRINGS: dict[str, dict[str, str]] = {
                       "superseded by {title}."},
     "see_successor": {"zh": "查看新版本", "en": "Read the new edition"},
     "library": {"zh": "全部政策文件", "en": "All policy documents"},
+    "about_short": {"zh": "{issuer}政策文件的条款、奖励补助、目标、预算和计算器",
+                    "en": "Clauses, incentives, targets, budgets and calculators of the "
+                    "{issuer}'s policy document"},
+    "library_description": {"zh": "{site}:{count}份政策文件的条款、奖励补助、预算、计算器和搜索",
+                            "en": "{site}: clauses, incentives, budgets, calculators and search "
+                            "for {count} policy document(s)"},
     "tasks_heading": {"zh": "我想……", "en": "I want to…"},
     "task_calculator": {"zh": "算一算:{title}", "en": "Work out: {title}"},
     "task_finder": {"zh": "查找我(我的企业)能享受的政策", "en": "Find what my enterprise or I "

@@ -111,6 +111,7 @@ class Page:
     item: Any
     path: str  # Markdown path in the language's site, e.g. clauses/14.md
     title: str  # plain: safe for MkDocs' navigation and <title>
+    description: str = ""  # for search engines and link previews (<meta name=description>)
 
     @property
     def url(self) -> str:
@@ -119,14 +120,29 @@ class Page:
 
 
 def pages(view: View) -> Iterator[Page]:
+    doc = view.ed.document
+    name = view.tr(doc.title) + (" " if view.lang == "en" else "") + view.tr(doc.subtitle)
     for row in TABLE:
         for item in row.items(view):
-            yield Page(row, item, row.path(item), filters.plain_title(row.title(view, item)))
+            title = row.title(view, item)
+            where = [title]
+            if row.name == "clause":
+                where.append(view.chapter_title(view.ed.chapter_of[item.number]))
+            elif row.name == "home":
+                where = [t("about_short", view.lang, issuer=view.tr(doc.notice.signature))]
+            where.append(name)
+            yield Page(row, item, row.path(item), filters.plain_title(title),
+                       filters.site_title(" · ".join(where)))
 
 
 def library_pages(view: LibraryView) -> Iterator[Page]:
+    site = view.tr(view.library.file.title)
     for row in LIBRARY:
-        yield Page(row, None, row.path(None), filters.plain_title(row.title(view, None)))
+        title = row.title(view, None)
+        yield Page(row, None, row.path(None), filters.plain_title(title),
+                   filters.site_title(f"{title} · {site}" if row.name != "library" else
+                                      t("library_description", view.lang, site=site,
+                                        count=len(view.library.documents))))
 
 
 def navigation(view: View | LibraryView, all_pages: list[Page]) -> list[Any]:

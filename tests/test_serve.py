@@ -1,0 +1,81 @@
+"""`make serve` in Chromium: an edit reloads the open page; a broken edit shows its problems
+(path:line:col) over the page, and fixing it takes them away."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT, free_port
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def preview(tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--data", str(data), "serve",
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("serving "):
+            break
+    else:
+        pytest.fail("make serve did not start")
+    drain = threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True)  # type: ignore[union-attr]
+    drain.start()  # keep reading what serve prints, so it never blocks on a full pipe
+    yield data, f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=30)
+    drain.join(timeout=10)
+    proc.stdout.close()
+
+
+def test_a_broken_edit_shows_its_problems_and_a_fix_clears_them(preview, chromium) -> None:  # type: ignore[no-untyped-def]
+    data, base = preview
+    page = chromium.new_page()
+    page.goto(f"{base}/zh/jiande-2025/clauses/1/")
+    chapter = data / "jiande-2025" / "chapters" / "01-science-technology.yaml"
+    good = chapter.read_text(encoding="utf-8")
+    chapter.write_text(good.replace("lead_units: [science-technology-bureau]",
+                                    "lead_units: [science-technology-bureau", 1), "utf-8")
+    started = time.perf_counter()
+    page.wait_for_selector("#ph-build-problems", timeout=60000)
+    shown = time.perf_counter() - started
+    text = page.locator("#ph-build-problems").inner_text()
+    assert "01-science-technology.yaml:" in text and "YAML" in text, text
+    assert page.locator("#ph-build-problems").get_attribute("role") == "alert"
+    chapter.write_text(good.replace("鼓励创新主体发展。", "鼓励创新主体发展。", 1), "utf-8")
+    started = time.perf_counter()
+    page.wait_for_function("() => !document.getElementById('ph-build-problems')",
+                           timeout=60000)
+    cleared = time.perf_counter() - started
+    print(f"serve: problems shown {shown:.2f} s after the broken save, gone "
+          f"{cleared:.2f} s after the fix")
+    page.close()
+
+
+def test_an_edit_reloads_the_open_page(preview, chromium) -> None:  # type: ignore[no-untyped-def]
+    data, base = preview
+    page = chromium.new_page()
+    page.goto(f"{base}/en/jiande-2025/clauses/14/")
+    page.evaluate("() => { window.__before = true; }")
+    chapter = data / "jiande-2025" / "chapters" / "03-services.yaml"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("Support car trade-ins", "Support car trade-ins!", 1),
+                       "utf-8")
+    started = time.perf_counter()
+    page.wait_for_function("() => window.__before !== true", timeout=60000)
+    page.wait_for_load_state("load")
+    print(f"serve: edit to reload {time.perf_counter() - started:.2f} s")
+    assert "Support car trade-ins!" in page.locator(".ph-clause-text").inner_text()
+    page.close()
