@@ -9,30 +9,52 @@
   "use strict";
 
   var FULLWIDTH = { "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5",
-    "６": "6", "７": "7", "８": "8", "９": "9", "，": ",", "．": ".", "　": " ", "－": "-" };
+    "６": "6", "７": "7", "８": "8", "９": "9", "，": ",", "．": ".", "　": " ", "－": "-",
+    "￥": "¥" };
   var GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
   var PLAIN = /^\d+(\.\d+)?$/;
+  var PREFIXES = ["¥", "cny", "rmb"];
+  var SUFFIXES = ["元", "yuan"];
+  var SCALES = { "万": 4, "亿": 8 }; // powers of ten: 1.5万 = 15000
 
   function halfWidth(text) {
-    return String(text).replace(/[０-９，．　－]/g, function (c) { return FULLWIDTH[c]; });
+    return String(text).replace(/[０-９，．　－￥]/g, function (c) { return FULLWIDTH[c]; });
   }
 
   function parseNumber(raw, maxYuan) {
-    var text = halfWidth(raw).trim().replace(/ /g, "");
+    var text = halfWidth(raw).trim().replace(/ /g, "").toLowerCase();
     if (text === "") return [null, "required"];
+    var i;
+    for (i = 0; i < PREFIXES.length; i++) {
+      if (text.indexOf(PREFIXES[i]) === 0) { text = text.slice(PREFIXES[i].length); break; }
+    }
+    for (i = 0; i < SUFFIXES.length; i++) {
+      var suffix = SUFFIXES[i];
+      if (text.length >= suffix.length && text.slice(-suffix.length) === suffix) {
+        text = text.slice(0, -suffix.length); break;
+      }
+    }
+    var scale = 0, last = text.slice(-1);
+    if (Object.prototype.hasOwnProperty.call(SCALES, last)) {
+      scale = SCALES[last]; text = text.slice(0, -1);
+    }
     if (GROUPED.test(text)) text = text.replace(/,/g, "");
     if (text.charAt(0) === "-" && PLAIN.test(text.slice(1))) return [null, "negative"];
     if (!PLAIN.test(text)) return [null, "not_a_number"];
     var parts = text.split(".");
     var frac = parts[1] || "";
-    if (frac.length > 2) return [null, "too_many_decimals"];
-    var fen = BigInt(parts[0]) * 100n + BigInt((frac + "00").slice(0, 2));
+    var places = 2 + scale; // fen of the scaled number
+    if (frac.length > places) return [null, "too_many_decimals"];
+    while (frac.length < places) frac += "0";
+    var fen = BigInt(parts[0]) * (10n ** BigInt(places)) + BigInt(frac);
     if (fen > BigInt(maxYuan) * 100n) return [null, "too_large"];
     return [fen, null];
   }
 
+  function isEmpty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+
   function parseInputs(calc, raw, maxYuan) {
-    var values = {}, errors = {};
+    var values = {}, errors = {}, assumed = {};
     calc.inputs.forEach(function (spec) {
       var key = spec.key;
       var text = raw[key] === undefined || raw[key] === null ? "" : String(raw[key]).trim();
@@ -58,11 +80,22 @@
         values[key] = empty;
         return;
       }
-      values[key] = spec.kind === "multi"
-        ? chosen.filter(function (c, i) { return chosen.indexOf(c) === i; })
-        : chosen[0];
+      chosen = chosen.filter(function (c, i) { return chosen.indexOf(c) === i; });
+      var clash = spec.exclusive.some(function (group) {
+        return chosen.filter(function (c) { return group.indexOf(c) >= 0; }).length > 1;
+      });
+      if (clash) { errors[key] = "exclusive"; values[key] = []; return; }
+      values[key] = spec.kind === "multi" ? chosen : chosen[0];
     });
-    return [values, errors];
+    calc.inputs.forEach(function (spec) {
+      var source = spec.default_from;
+      if (source !== null && source !== undefined && isEmpty(values[spec.key]) &&
+          !isEmpty(values[source])) {
+        values[spec.key] = values[source];
+        assumed[spec.key] = source;
+      }
+    });
+    return [values, errors, assumed];
   }
 
   function matches(rule, values) {
@@ -83,9 +116,9 @@
     return Number((fen * BigInt(bp) / 10000n) / 100n);
   }
 
-  function evaluateRule(rule, values) {
-    var line = { clause: rule.clause, incentive: rule.incentive, steps: [], eligible: true,
-      reason: null, min: 0, max: 0 };
+  function evaluateRule(rule, index, values) {
+    var line = { rule: index, clause: rule.clause, incentive: rule.incentive, steps: [],
+      eligible: true, uncertain: false, reason: null, min: 0, max: 0 };
     var th = rule.threshold;
     if (th !== null) {
       var tfen = values[th.input];
@@ -119,6 +152,11 @@
       line.min = 0; line.max = cap;
       line.steps.push({ op: "up_to", value: cap });
     }
+    if (rule.unsettled !== null) {
+      // The text does not say whether the rates apply here: nothing, up to what they give.
+      line.min = 0; line.uncertain = true;
+      line.steps.push({ op: "unsettled", min: 0, max: line.max });
+    }
     return line;
   }
 
@@ -145,38 +183,119 @@
     var calc = data.calculators[calcId];
     var parsed = parseInputs(calc, raw, data.max_yuan);
     var values = parsed[0], errors = parsed[1];
-    var result = { calculator: calcId, errors: errors, eligible: false, min: 0, max: 0,
-      lines: [], reason: null };
+    var result = { calculator: calcId, errors: errors, eligible: false, uncertain: false,
+      min: 0, max: 0, lines: [], reason: null, assumed: parsed[2] };
     if (Object.keys(errors).length) { result.reason = "invalid_input"; return result; }
-    var applicable = calc.rules.filter(function (r) { return matches(r, values).length === 0; });
+    var applicable = [];
+    calc.rules.forEach(function (r, i) {
+      if (matches(r, values).length === 0) applicable.push([i, r]);
+    });
     var lines;
     if (calc.combine === "one") {
       if (!applicable.length) {
+        var missing = notCovered(calc, values);
+        var key = Object.keys(missing)[0];
+        if (isEmpty(values[key])) { // an optional input left empty decides: ask for it
+          result.errors = {}; result.errors[key] = "required";
+          result.reason = "invalid_input";
+          return result;
+        }
         result.reason = "not_covered";
-        result.not_covered = notCovered(calc, values);
+        result.not_covered = missing;
         return result;
       }
-      var rule = applicable[0];
+      var rule = applicable[0][1];
       if (rule.base !== null && (values[rule.base] === null || values[rule.base] === undefined)) {
         result.errors = {}; result.errors[rule.base] = "required";
         result.reason = "invalid_input";
         return result;
       }
-      lines = [evaluateRule(rule, values)];
+      lines = [evaluateRule(rule, applicable[0][0], values)];
     } else {
-      lines = applicable.filter(function (r) {
+      lines = applicable.filter(function (ir) {
+        var r = ir[1];
         return r.base === null || (values[r.base] !== null && values[r.base] !== undefined);
-      }).map(function (r) { return evaluateRule(r, values); });
+      }).map(function (ir) { return evaluateRule(ir[1], ir[0], values); });
       if (!lines.length) { result.reason = "nothing_selected"; return result; }
     }
     result.lines = lines;
     var eligible = lines.filter(function (l) { return l.eligible; });
     result.eligible = eligible.length > 0;
+    result.uncertain = eligible.some(function (l) { return l.uncertain; });
     result.min = eligible.reduce(function (s, l) { return s + l.min; }, 0);
     result.max = eligible.reduce(function (s, l) { return s + l.max; }, 0);
     if (!eligible.length) result.reason = lines[0].reason;
     return result;
   }
 
-  return { evaluate: evaluate, parseNumber: parseNumber };
+  function unanswered(data, situation, answers) {
+    var specs = {};
+    data.calculators[situation.calculator].inputs.forEach(function (i) { specs[i.key] = i; });
+    return situation.ask.filter(function (k) {
+      var a = answers[k];
+      return (a === undefined || a === null || String(a).trim() === "") &&
+        (specs[k].default_from === null || specs[k].default_from === undefined);
+    });
+  }
+
+  // The benefit finder, as calculators/engine.py `find` (see there).
+  function find(data, who, chosen) {
+    var out = { runs: [], listed: [], missing: {}, min: 0, max: 0, uncertain: false };
+    var runs = {};
+    data.finder.forEach(function (g) {
+      if (who !== null && who !== undefined && g.audience !== who) return;
+      g.situations.forEach(function (s) {
+        if (!Object.prototype.hasOwnProperty.call(chosen, s.id)) return;
+        var answers = chosen[s.id];
+        s.listed.forEach(function (item) {
+          out.listed.push({ situation: s.id, clause: item.clause, incentive: item.incentive });
+        });
+        if (s.calculator === null) return;
+        var calc = data.calculators[s.calculator];
+        var missing = calc.combine === "sum" ? unanswered(data, s, answers) : [];
+        if (missing.length) { out.missing[s.id] = missing; return; }
+        var inputs = {};
+        Object.keys(s.set).forEach(function (k) { inputs[k] = s.set[k].join(","); });
+        s.ask.forEach(function (k) {
+          inputs[k] = answers[k] === undefined || answers[k] === null ? "" : String(answers[k]).trim();
+        });
+        if (calc.combine === "sum" && runs[s.calculator]) {
+          var run = runs[s.calculator];
+          run.situations.push(s.id);
+          Object.keys(inputs).forEach(function (key) {
+            var value = inputs[key];
+            var multi = calc.inputs.filter(function (i) { return i.key === key; })[0].kind === "multi";
+            var before = run.inputs[key] === undefined ? "" : run.inputs[key];
+            if (multi && before && value) {
+              var both = before.split(",").concat(value.split(","));
+              value = both.filter(function (v, i) { return both.indexOf(v) === i; }).join(",");
+              before = "";
+            }
+            run.inputs[key] = before || value; // a number: the first answer given
+          });
+          return;
+        }
+        var fresh = { calculator: s.calculator, situations: [s.id], inputs: inputs };
+        out.runs.push(fresh);
+        if (calc.combine === "sum") runs[s.calculator] = fresh;
+      });
+    });
+    out.runs.forEach(function (run) { run.result = evaluate(data, run.calculator, run.inputs); });
+    out.runs = out.runs.filter(function (run) {
+      var keys = Object.keys(run.result.errors);
+      var waiting = keys.length > 0 && keys.every(function (k) { return run.result.errors[k] === "required"; });
+      if (waiting) out.missing[run.situations[0]] = keys.sort(); // waits for an answer
+      return !waiting;
+    });
+    out.runs.forEach(function (run) {
+      if (run.result.eligible) {
+        out.min += run.result.min;
+        out.max += run.result.max;
+        out.uncertain = out.uncertain || run.result.uncertain;
+      }
+    });
+    return out;
+  }
+
+  return { evaluate: evaluate, find: find, parseNumber: parseNumber };
 });

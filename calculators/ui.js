@@ -1,7 +1,8 @@
-// Calculator and finder pages: read the query string, fill the form, evaluate with
-// PolicyCalc (engine.js) and show the working. All figures and words come from the JSON the
-// page carries; nothing here knows a clause. Bound through Material's document$ so it works
-// after instant navigation; each form is bound once.
+// Calculator pages: read the query string, fill the form, evaluate with PolicyCalc
+// (engine.js) as soon as the inputs are complete, and show the amount and the working. All
+// figures and words come from the JSON the page carries; nothing here knows a clause. Bound
+// through Material's document$ so it works after instant navigation; each form is bound once.
+// The helpers are shared with the benefit finder (finder.js) as PolicyUI.
 (function () {
   "use strict";
 
@@ -29,148 +30,248 @@
     return node;
   }
 
-  function queryValues(form, spec) {
-    var params = new URLSearchParams(location.search);
-    var out = {};
-    spec.inputs.forEach(function (input) {
-      var all = params.getAll(input.key);
-      if (all.length) out[input.key] = all.join(",");
-    });
-    return out;
-  }
-
-  function setForm(form, spec, values) {
-    spec.inputs.forEach(function (input) {
-      var value = values[input.key] || "";
-      if (input.kind === "multi") {
-        var chosen = value.split(",");
-        form.querySelectorAll('input[name="' + input.key + '"]').forEach(function (box) {
-          box.checked = chosen.indexOf(box.value) >= 0;
-        });
-      } else {
-        var field = form.elements.namedItem(input.key);
-        if (field) field.value = value;
-      }
-    });
-  }
-
-  function readForm(form, spec) {
-    var out = {};
-    spec.inputs.forEach(function (input) {
-      if (input.kind === "multi") {
-        var chosen = [];
-        form.querySelectorAll('input[name="' + input.key + '"]:checked').forEach(function (b) {
-          chosen.push(b.value);
-        });
-        out[input.key] = chosen.join(",");
-      } else {
-        var field = form.elements.namedItem(input.key);
-        out[input.key] = field ? field.value : "";
-      }
-    });
-    return out;
+  function inputSpec(spec, key) {
+    return spec.inputs.filter(function (i) { return i.key === key; })[0];
   }
 
   function optionLabel(spec, key, value, lang) {
-    var input = spec.inputs.filter(function (i) { return i.key === key; })[0];
-    var opt = input.options.filter(function (o) { return o.key === value; })[0];
+    var opt = inputSpec(spec, key).options.filter(function (o) { return o.key === value; })[0];
     return opt ? opt.label[lang] : value;
   }
 
-  function render(page, result, values) {
-    var spec = page.spec, msg = page.messages, lang = page.lang;
-    var box = page.result;
-    var yuan = function (x) { return fill(msg.yuan, { x: group(x) }); };
+  // The inputs that matter for what is chosen so far: a one-item calculator asks only what
+  // the rules still in play use (a car needs no price, a bed no grade). `values` are raw.
+  function relevant(spec, values) {
+    var keys = {};
+    if (spec.combine !== "one") {
+      spec.inputs.forEach(function (i) { keys[i.key] = true; });
+      return keys;
+    }
+    var answered = spec.inputs.filter(function (i) {
+      return i.kind !== "number" && values[i.key];
+    }).map(function (i) { return i.key; });
+    var inPlay = spec.rules.filter(function (r) {
+      return answered.every(function (k) {
+        if (!r.when[k]) return true;
+        var chosen = String(values[k]).split(",");
+        return r.when[k].some(function (v) { return chosen.indexOf(v) >= 0; });
+      });
+    });
+    if (!inPlay.length) inPlay = spec.rules; // nothing fits: show all, the engine explains
+    inPlay.forEach(function (r) {
+      Object.keys(r.when).forEach(function (k) { keys[k] = true; });
+      if (r.base) keys[r.base] = true;
+      if (r.threshold) keys[r.threshold.input] = true;
+    });
+    spec.inputs.forEach(function (i) { if (i.default_from && keys[i.default_from]) keys[i.key] = true; });
+    return keys;
+  }
+
+  // Raw values of a form's inputs named prefix + key; checked boxes joined by commas.
+  function readInputs(form, spec, prefix, keys) {
+    var out = {};
+    keys.forEach(function (key) {
+      var input = inputSpec(spec, key);
+      var boxes = form.querySelectorAll('input[name="' + prefix + key + '"]');
+      if (input.kind === "number") {
+        out[key] = boxes.length ? boxes[0].value : "";
+      } else if (boxes.length) {
+        var chosen = [];
+        boxes.forEach(function (b) { if (b.checked) chosen.push(b.value); });
+        out[key] = chosen.join(",");
+      } else {
+        var select = form.querySelector('select[name="' + prefix + key + '"]');
+        out[key] = select ? select.value : "";
+      }
+    });
+    return out;
+  }
+
+  function writeInputs(form, spec, prefix, values) {
+    Object.keys(values).forEach(function (key) {
+      var input = inputSpec(spec, key);
+      if (!input) return;
+      var value = values[key] || "";
+      form.querySelectorAll('[name="' + prefix + key + '"]').forEach(function (f) {
+        if (f.type === "radio" || f.type === "checkbox") f.checked = value.split(",").indexOf(f.value) >= 0;
+        else f.value = value;
+      });
+    });
+  }
+
+  function money(msg, x) { return fill(msg.yuan, { x: group(x) }); }
+
+  function amountText(msg, min, max, upTo) {
+    if (min === max) return fill(msg.amount_exact, { x: money(msg, max) });
+    if (upTo) return fill(msg.amount_up_to, { x: money(msg, max) });
+    return fill(msg.amount_range, { a: money(msg, min), b: money(msg, max) });
+  }
+
+  // Only a ceiling is known: every eligible line says "up to".
+  function onlyCeilings(lines) {
+    return lines.every(function (l) {
+      return !l.eligible || l.steps[l.steps.length - 1].op === "up_to";
+    });
+  }
+
+  function thresholdPhrase(msg, lang, th) {
+    return th.phrase[lang].replace("{x}", money(msg, th.value)) +
+      (th.inclusive ? msg.inclusive : msg.exclusive);
+  }
+
+  function errorText(msg, lang, spec, key, code, raw) {
+    if (code === "exclusive") {
+      var chosen = String(raw || "").split(",");
+      var clash = inputSpec(spec, key).exclusive.filter(function (g) {
+        return g.filter(function (o) { return chosen.indexOf(o) >= 0; }).length > 1;
+      })[0] || [];
+      return fill(msg.err_exclusive, { a: optionLabel(spec, key, clash[0], lang),
+        b: optionLabel(spec, key, clash[1], lang) });
+    }
+    return msg["err_" + code];
+  }
+
+  function stepText(msg, lang, rule, step) {
+    var th = rule.threshold;
+    if (step.op === "threshold") {
+      return fill(step.ok ? msg.step_threshold : msg.step_threshold_fail, {
+        of: th.of[lang], input: step.input === null ? "—" : fill(msg.yuan, { x: fenText(step.input) }),
+        phrase: thresholdPhrase(msg, lang, th) });
+    }
+    if (step.op === "rate") {
+      return fill(msg.step_rate, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
+        rate: (step.bp / 100) + "%", value: money(msg, step.value) });
+    }
+    if (step.op === "rate_range") {
+      return fill(msg.step_rate_range, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
+        rmin: (step.bp_min / 100) + "%", rmax: (step.bp_max / 100) + "%", min: money(msg, step.min), max: money(msg, step.max) });
+    }
+    if (step.op === "cap") {
+      return fill(msg.step_cap, { cap: money(msg, step.cap),
+        result: step.min === step.max ? money(msg, step.max) : money(msg, step.min) + "–" + money(msg, step.max) });
+    }
+    if (step.op === "fixed") return fill(rule.one_off ? msg.step_fixed_one_off : msg.step_fixed, { x: money(msg, step.value) });
+    if (step.op === "up_to") return fill(msg.step_up_to, { x: money(msg, step.value) });
+    if (step.op === "unsettled") {
+      return fill(msg.step_unsettled, { result: fill(msg.amount_range, { a: money(msg, step.min), b: money(msg, step.max) }) });
+    }
+    return "";
+  }
+
+  function reasonText(msg, lang, rule) {
+    var th = rule.threshold;
+    return fill(th.direction === "max" ? msg.reason_threshold_max : msg.reason_threshold_min,
+      { of: th.of[lang], phrase: thresholdPhrase(msg, lang, th) });
+  }
+
+  // What is known, what is not, and who decides, for a rule the text leaves open.
+  function unsettledBox(msg, lang, rule) {
+    var box = el("dl", { "class": "ph-unsettled" });
+    box.appendChild(el("dt", {}, msg.unsettled_known));
+    box.appendChild(el("dd", {}, rule.unsettled.known[lang]));
+    box.appendChild(el("dt", {}, msg.unsettled_unknown));
+    box.appendChild(el("dd", {}, rule.unsettled.unknown[lang]));
+    box.appendChild(el("dd", { "class": "ph-decides" },
+      fill(msg.unsettled_decides, { unit: rule.unsettled.decided_by.name[lang] })));
+    return box;
+  }
+
+  function unitNames(lang, msg, units) {
+    return units.map(function (u) { return u.name[lang]; }).join(msg.list_sep);
+  }
+
+  // A line of the working: clause link, what, the steps, why not, and who to apply to.
+  function lineItem(page, line) {
+    var msg = page.messages, lang = page.lang, rule = page.spec.rules[line.rule];
+    var item = el("li", { "data-clause": String(line.clause), "data-incentive": line.incentive });
+    var title = el("p");
+    title.appendChild(el("a", { href: page.root + rule.anchor }, fill(msg.clause, { n: line.clause })));
+    title.appendChild(document.createTextNode(" · " + rule.what[lang]));
+    item.appendChild(title);
+    var steps = el("ul", { "class": "ph-steps" });
+    line.steps.forEach(function (step) { steps.appendChild(el("li", {}, stepText(msg, lang, rule, step))); });
+    item.appendChild(steps);
+    if (!line.eligible && line.reason === "threshold") item.appendChild(el("p", {}, reasonText(msg, lang, rule)));
+    if (line.uncertain) item.appendChild(unsettledBox(msg, lang, rule));
+    item.appendChild(el("p", { "class": "ph-apply" }, msg.apply_to + ": " + unitNames(lang, msg, rule.units)));
+    return item;
+  }
+
+  // mode: "strict" (submit, or a page opened with inputs: every problem shown), "change"
+  // (a field left: its format problems shown) or "typing" (only fixed problems cleared).
+  function render(page, result, values, mode) {
+    var spec = page.spec, msg = page.messages, lang = page.lang, box = page.result;
+    var errors = result.errors, keys = Object.keys(errors);
+    var required = keys.filter(function (k) { return errors[k] === "required"; });
+    var waiting = keys.length > 0 && required.length === keys.length;
+    page.form.querySelectorAll(".ph-error").forEach(function (e) {
+      var key = e.getAttribute("data-error-for");
+      var shown = errors[key] && (mode === "strict" || (mode === "change" && errors[key] !== "required"));
+      if (!errors[key] || shown || mode !== "typing") {
+        e.textContent = shown ? errorText(msg, lang, spec, key, errors[key], values[key]) : "";
+        page.form.querySelectorAll('[name="' + key + '"]').forEach(function (f) {
+          if (shown) f.setAttribute("aria-invalid", "true"); else f.removeAttribute("aria-invalid");
+        });
+      }
+    });
+    if (keys.length && !waiting && mode === "typing") return; // a number being typed
+    var bar = page.form.querySelector(".ph-calc-bar"); // the amount, in view under the form
+    if (bar) {
+      bar.hidden = !!keys.length;
+      bar.querySelector(".ph-calc-bar-text").textContent = (result.uncertain ? msg.uncertain
+        : result.eligible ? msg.eligible : msg.not_eligible) + (result.eligible ? ": " +
+        amountText(msg, result.min, result.max, onlyCeilings(result.lines)) : "");
+    }
     box.textContent = "";
     box.setAttribute("data-eligible", result.eligible ? "true" : "false");
+    box.setAttribute("data-uncertain", result.uncertain ? "true" : "false");
+    box.setAttribute("data-state", waiting ? "incomplete" : keys.length ? "invalid" : "done");
     box.setAttribute("data-amount-min", String(result.min));
     box.setAttribute("data-amount-max", String(result.max));
-    page.form.querySelectorAll(".ph-error").forEach(function (e) { e.textContent = ""; });
-    page.form.querySelectorAll("[aria-invalid]").forEach(function (e) {
-      e.removeAttribute("aria-invalid");
-    });
-    var errors = Object.keys(result.errors);
-    if (errors.length) {
-      errors.forEach(function (key) {
-        var holder = page.form.querySelector('[data-error-for="' + key + '"]');
-        if (holder) holder.textContent = msg["err_" + result.errors[key]];
-        var field = page.form.elements.namedItem(key);
-        if (field && field.setAttribute) field.setAttribute("aria-invalid", "true");
-      });
-      box.appendChild(el("p", { "class": "ph-verdict" }, msg.invalid));
+    if (waiting) {
+      var labels = required.map(function (k) { return inputSpec(spec, k).label[lang]; }).join(msg.list_sep);
+      box.appendChild(el("p", { "class": "ph-verdict" }, fill(msg.incomplete, { labels: labels })));
       return;
     }
-    var heading = el("p", { "class": "ph-verdict" });
-    heading.appendChild(el("strong", {}, result.eligible ? msg.eligible : msg.not_eligible));
+    if (keys.length) { box.appendChild(el("p", { "class": "ph-verdict" }, msg.invalid)); return; }
+    var verdict = el("p", { "class": "ph-verdict" });
+    verdict.appendChild(el("strong", {}, result.uncertain ? msg.uncertain : result.eligible ? msg.eligible : msg.not_eligible));
+    box.appendChild(verdict);
     if (result.eligible) {
-      var amount = result.min === result.max ? fill(msg.amount_exact, { x: yuan(result.max) })
-        : result.min === 0 && result.lines.every(function (l) { return l.steps[l.steps.length - 1].op === "up_to" || !l.eligible; })
-          ? fill(msg.amount_up_to, { x: yuan(result.max) })
-          : fill(msg.amount_range, { a: yuan(result.min), b: yuan(result.max) });
-      heading.appendChild(document.createTextNode(": " + amount));
+      box.appendChild(el("p", { "class": "ph-amount" },
+        amountText(msg, result.min, result.max, onlyCeilings(result.lines))));
     }
-    box.appendChild(heading);
+    Object.keys(result.assumed).forEach(function (key) {
+      box.appendChild(el("p", { "class": "ph-assumed" }, fill(msg.step_assumed, {
+        label: inputSpec(spec, key).label[lang], source: inputSpec(spec, result.assumed[key]).label[lang] })));
+    });
     if (result.reason === "not_covered") {
       var key = Object.keys(result.not_covered)[0];
-      var input = spec.inputs.filter(function (i) { return i.key === key; })[0];
-      var allowed = result.not_covered[key].map(function (v) {
-        return optionLabel(spec, key, v, lang);
-      }).join(msg.or);
-      box.appendChild(el("p", {}, fill(msg.reason_not_covered, { label: input.label[lang], values: allowed })));
+      var allowed = result.not_covered[key].map(function (v) { return optionLabel(spec, key, v, lang); }).join(msg.or);
+      box.appendChild(el("p", {}, fill(msg.reason_not_covered, { label: inputSpec(spec, key).label[lang], values: allowed })));
     } else if (result.reason === "nothing_selected") {
       box.appendChild(el("p", {}, msg.reason_nothing_selected));
     }
     var list = el("ol", { "class": "ph-lines" });
-    result.lines.forEach(function (line) {
-      var rule = spec.rules.filter(function (r) {
-        return r.clause === line.clause && r.incentive === line.incentive;
-      })[0];
-      var item = el("li", { "data-clause": String(line.clause), "data-incentive": line.incentive });
-      var title = el("p");
-      var link = el("a", { href: page.root + rule.anchor }, fill(msg.clause, { n: line.clause }));
-      title.appendChild(link);
-      title.appendChild(document.createTextNode(" · " + rule.what[lang]));
-      item.appendChild(title);
-      var steps = el("ul", { "class": "ph-steps" });
-      line.steps.forEach(function (step) {
-        var text = "";
-        var th = rule.threshold;
-        if (step.op === "threshold") {
-          var boundary = th.boundary + (lang === "zh" ? "" : "") + "(" + (th.inclusive ? msg.inclusive : msg.exclusive) + ")";
-          text = fill(step.ok ? msg.step_threshold : msg.step_threshold_fail, {
-            of: th.of[lang], input: step.input === null ? "—" : fill(msg.yuan, { x: fenText(step.input) }),
-            value: yuan(step.value), boundary: lang === "zh" ? boundary : th.boundary + ", " + (th.inclusive ? msg.inclusive : msg.exclusive)
-          });
-        } else if (step.op === "rate") {
-          text = fill(msg.step_rate, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
-            rate: (step.bp / 100) + "%", value: yuan(step.value) });
-        } else if (step.op === "rate_range") {
-          text = fill(msg.step_rate_range, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
-            rmin: (step.bp_min / 100) + "%", rmax: (step.bp_max / 100) + "%", min: yuan(step.min), max: yuan(step.max) });
-        } else if (step.op === "cap") {
-          text = fill(msg.step_cap, { cap: yuan(step.cap),
-            result: step.min === step.max ? yuan(step.max) : yuan(step.min) + "–" + yuan(step.max) });
-        } else if (step.op === "fixed") {
-          text = fill(msg.step_fixed, { x: yuan(step.value) });
-        } else if (step.op === "up_to") {
-          text = fill(msg.step_up_to, { x: yuan(step.value) });
-        }
-        steps.appendChild(el("li", {}, text));
-      });
-      item.appendChild(steps);
-      if (!line.eligible && line.reason === "threshold") {
-        item.appendChild(el("p", {}, fill(msg.reason_threshold, { of: rule.threshold.of[lang],
-          value: yuan(rule.threshold.value), boundary: rule.threshold.boundary })));
-      }
-      var units = rule.units.map(function (u) { return u.name[lang]; }).join(lang === "zh" ? "、" : ", ");
-      item.appendChild(el("p", { "class": "ph-apply" }, msg.apply_to + ": " + units));
-      list.appendChild(item);
-    });
+    result.lines.forEach(function (line) { list.appendChild(lineItem(page, line)); });
     if (result.lines.length) box.appendChild(list);
     if (result.lines.length > 1 && result.eligible) {
       box.appendChild(el("p", { "class": "ph-total" }, msg.total + ": " +
-        (result.min === result.max ? yuan(result.max) : yuan(result.min) + "–" + yuan(result.max))));
+        amountText(msg, result.min, result.max, onlyCeilings(result.lines))));
     }
+  }
+
+  // Only a change is written: rewriting `hidden` on every keystroke is not free.
+  function setHidden(node, hidden) { if (node.hidden !== hidden) node.hidden = hidden; }
+
+  // Hide the fields (in `root`, by data-input) that do not matter for what is chosen.
+  function showRelevant(root, spec, values) {
+    var keys = relevant(spec, values);
+    spec.inputs.forEach(function (input) {
+      var field = root.querySelector('[data-input="' + input.key + '"]');
+      if (field) setHidden(field, !keys[input.key]);
+    });
+    return keys;
   }
 
   function bindCalculator(form) {
@@ -179,67 +280,62 @@
     var data = JSON.parse(form.getAttribute("data-spec"));
     var page = { form: form, spec: data.calculator, messages: data.messages, lang: data.lang,
       root: data.root, result: document.getElementById(form.getAttribute("data-result")) };
-    function run(values, push) {
-      var result = PolicyCalc.evaluate({ max_yuan: data.max_yuan, calculators: (function () {
-        var o = {}; o[page.spec.id] = page.spec; return o; })() }, page.spec.id, values);
-      render(page, result, values);
+    var all = page.spec.inputs.map(function (i) { return i.key; });
+    function current() {
+      var raw = readInputs(form, page.spec, "", all);
+      var keys = showRelevant(form, page.spec, raw);
+      var values = {};
+      all.forEach(function (k) { values[k] = keys[k] ? raw[k] : ""; });
+      return values;
+    }
+    function run(values, mode, push) {
+      var calcs = {}; calcs[page.spec.id] = page.spec;
+      var result = PolicyCalc.evaluate({ max_yuan: data.max_yuan, calculators: calcs }, page.spec.id, values);
+      render(page, result, values, mode);
       if (push) {
         var params = new URLSearchParams();
         Object.keys(values).forEach(function (k) { if (values[k] !== "") params.set(k, values[k]); });
-        history.replaceState(history.state, "", "?" + params.toString());
+        var query = params.toString();
+        history.replaceState(history.state, "", query ? "?" + query : location.pathname);
       }
     }
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      run(readForm(form, page.spec), true);
+    form.querySelectorAll(".ph-calc-bar button").forEach(bindBarLink);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); run(current(), "strict", true); });
+    form.addEventListener("input", function () { run(current(), "typing", true); });
+    form.addEventListener("change", function () { run(current(), "change", true); });
+    var params = new URLSearchParams(location.search), initial = {};
+    all.forEach(function (key) {
+      var got = params.getAll(key);
+      if (got.length) initial[key] = got.join(",");
     });
-    var initial = queryValues(form, page.spec);
     if (Object.keys(initial).length) {
-      setForm(form, page.spec, initial);
-      run(initial, false);
+      writeInputs(form, page.spec, "", initial);
+      var values = current();
+      Object.keys(initial).forEach(function (k) { if (values[k] === "" && initial[k]) values[k] = initial[k]; });
+      run(values, "strict", false);
+    } else {
+      current();
     }
   }
 
-  function bindFinder(form) {
-    if (form.dataset.phBound) return;
-    form.dataset.phBound = "1";
-    var items = document.querySelectorAll(".ph-finder-item");
-    var none = document.getElementById("ph-finder-none");
-    function apply(push) {
-      var chosen = [];
-      form.querySelectorAll('input[name="has"]:checked').forEach(function (b) { chosen.push(b.value); });
-      var who = (form.querySelector('input[name="who"]:checked') || {}).value || "";
-      var shown = 0;
-      items.forEach(function (item) {
-        var keys = item.getAttribute("data-match").split(" ");
-        var audience = item.getAttribute("data-audience");
-        var show = keys.some(function (k) { return chosen.indexOf(k) >= 0; }) &&
-          (who === "" || who === audience);
-        item.hidden = !show;
-        if (show) shown += 1;
-      });
-      none.hidden = shown > 0;
-      document.getElementById("ph-finder-results").setAttribute("data-count", String(shown));
-      if (push) {
-        var params = new URLSearchParams();
-        if (who) params.set("who", who);
-        if (chosen.length) params.set("has", chosen.join(","));
-        history.replaceState(history.state, "", "?" + params.toString());
-      }
-    }
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(true); });
-    var params = new URLSearchParams(location.search);
-    var q = params.getAll("has").join(",").split(","); // not "q": Material opens search for ?q=
-    form.querySelectorAll('input[name="has"]').forEach(function (b) { b.checked = q.indexOf(b.value) >= 0; });
-    form.querySelectorAll('input[name="who"]').forEach(function (b) { b.checked = b.value === params.get("who"); });
-    apply(false);
+  // The button of a bar under a form: scroll to what it names (and move the focus there).
+  function bindBarLink(button) {
+    button.addEventListener("click", function () {
+      var target = document.getElementById(button.getAttribute("data-scroll-to"));
+      if (!target) return;
+      target.setAttribute("tabindex", "-1");
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
   }
 
-  function init() {
-    document.querySelectorAll("form.ph-calc").forEach(bindCalculator);
-    document.querySelectorAll("form.ph-finder").forEach(bindFinder);
-  }
+  window.PolicyUI = { fill: fill, group: group, el: el, money: money, amountText: amountText,
+    onlyCeilings: onlyCeilings, stepText: stepText, reasonText: reasonText, errorText: errorText,
+    unsettledBox: unsettledBox, unitNames: unitNames, relevant: relevant, inputSpec: inputSpec,
+    readInputs: readInputs, writeInputs: writeInputs, showRelevant: showRelevant,
+    bindBarLink: bindBarLink, setHidden: setHidden };
+
+  function init() { document.querySelectorAll("form.ph-calc").forEach(bindCalculator); }
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();

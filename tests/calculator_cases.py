@@ -22,10 +22,11 @@ FILE = ROOT / "tests" / "calculator_cases.yaml"
 AMOUNTS = ("min", "max")
 
 
-def load(path: Path = FILE) -> list[tuple[dict[str, Any], int]]:
-    """(case, line) for every case, in file order; references are not resolved yet."""
+def load(path: Path = FILE, part: str = "cases") -> list[tuple[dict[str, Any], int]]:
+    """(case, line) for every case, in file order; references are not resolved yet.
+    `part` is `cases` (calculators) or `finder` (the benefit finder)."""
     data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    return [(_plain(case), case.lc.line + 1) for case in data["cases"]]
+    return [(_plain(case), case.lc.line + 1) for case in data[part]]
 
 
 def _plain(value: Any) -> Any:
@@ -84,7 +85,8 @@ def _facts_used(result: dict[str, Any], edition: Edition) -> list[tuple[str, str
 
 
 def matches(case: dict[str, Any], result: dict[str, Any]) -> bool:
-    return result["eligible"] is case["eligible"] and all(result[k] == case[k] for k in AMOUNTS)
+    return (result["eligible"] is case["eligible"] and all(result[k] == case[k] for k in AMOUNTS)
+            and bool(result.get("uncertain")) is bool(case.get("uncertain")))
 
 
 def stale(case: dict[str, Any], line: int, result: dict[str, Any],
@@ -94,9 +96,11 @@ def stale(case: dict[str, Any], line: int, result: dict[str, Any],
         return None
     wrong = [k for k in AMOUNTS if result[k] != case[k]]
     if not wrong:
-        return (f"{display(line)}: case `{case['name']}` expects eligible: {case['eligible']}, "
-                f"the engine says {result['eligible']} (reason {result.get('reason')}); check "
-                "the case's inputs and the incentive's rules")
+        return (f"{display(line)}: case `{case['name']}` expects eligible: {case['eligible']}"
+                f"{', uncertain' if case.get('uncertain') else ''}, the engine says "
+                f"{result['eligible']}{', uncertain' if result.get('uncertain') else ''} "
+                f"(reason {result.get('reason')}, errors {result.get('errors')}); check the "
+                "case's inputs and the incentive's rules")
     used = _facts_used(result, edition)
     says = "; ".join(d for _, d, _ in used) or "no incentive applies"
     fixes = []

@@ -127,14 +127,23 @@ def test_language_switch_by_keyboard(page: Page, site_server: str) -> None:
 
 def test_finder_by_keyboard(page: Page, site_server: str) -> None:
     page.goto(f"{site_server}/en/jiande-2025/finder/")
-    box = page.locator('input[value="trade-in:item:digital"]')
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.value") == "trade-in:item:digital":
-            break
+    page.wait_for_selector("form.ph-finder[data-ph-bound]")
+    def tab_to(selector: str) -> None:
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => document.activeElement.matches('{selector}')"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+    tab_to('input[name="who"]')
+    page.keyboard.press("ArrowDown")  # the second choice: a resident
+    assert page.locator('input[name="who"][value="resident"]').is_checked()
+    tab_to('input[name="s"][value="phone"]')
     page.keyboard.press("Space")
-    assert box.is_checked()
-    assert page.locator('.ph-finder-item:not([hidden])[data-clause="14"]').count() == 1
+    tab_to("#f-phone-price")
+    page.keyboard.type("2000")
+    page.wait_for_function("() => document.querySelector('#ph-finder-total')"
+                           ".getAttribute('data-max') === '300'")
+    assert page.locator('.ph-finder-line[data-clause="14"]').count() == 1
 
 
 @pytest.mark.parametrize("calc", ["trade-in", "equipment-upgrade", "digital-transformation",
@@ -148,13 +157,15 @@ def test_every_calculator_by_keyboard(page: Page, site_server: str, calc: str) -
     kind = first.evaluate("e => e.tagName + ':' + (e.type || '')")
     if kind.startswith("SELECT"):
         page.keyboard.press("ArrowDown")
-    elif kind == "INPUT:checkbox":
+    elif kind in ("INPUT:checkbox", "INPUT:radio"):
         page.keyboard.press("Space")
     else:
         page.keyboard.type("3000000")
-    if calc == "trade-in":  # item → grade → price, by Tab
-        page.keyboard.press("Tab")
+    if calc == "trade-in":  # item → grade → price: arrows within radio buttons, Tab between
         page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # the third item: a home appliance
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")  # grade one
         page.keyboard.press("Tab")
         page.keyboard.type("8000")
     page.keyboard.press("Enter") if kind.startswith("INPUT:text") or calc == "trade-in" else None

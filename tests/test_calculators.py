@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from calculators.engine import evaluate
+from calculators.engine import evaluate, find
 from generator.data.model import Edition
 from generator.data.rules import rules_data
 from tests import calculator_cases
@@ -45,6 +45,67 @@ def test_python_engine(rules: dict[str, Any], resolved: list[dict[str, Any]],
     assert result["errors"] == case.get("errors", {})
     if "reason" in case:
         assert result["reason"] == case["reason"]
+    if "assumed" in case:
+        assert result["assumed"] == case["assumed"]
+
+
+FINDER = calculator_cases.load(part="finder")
+
+
+@pytest.fixture(scope="module")
+def finder_cases(edition: Edition) -> list[dict[str, Any]]:
+    return [calculator_cases.resolve(case, line, edition) for case, line in FINDER]
+
+
+def finder_summary(found: dict[str, Any]) -> dict[str, Any]:
+    """What a finder case states about a `find` result."""
+    return {"min": found["min"], "max": found["max"], "uncertain": found["uncertain"],
+            "missing": found["missing"],
+            "listed": [f"{x['clause']}/{x['incentive']}" for x in found["listed"]]}
+
+
+def expected_summary(case: dict[str, Any]) -> dict[str, Any]:
+    return {"min": case["min"], "max": case["max"], "uncertain": bool(case.get("uncertain")),
+            "missing": case.get("missing", {}), "listed": case.get("listed", [])}
+
+
+@pytest.mark.parametrize("index", range(len(FINDER)), ids=[c["name"] for c, _ in FINDER])
+def test_finder(rules: dict[str, Any], finder_cases: list[dict[str, Any]], index: int) -> None:
+    case = finder_cases[index]
+    found = find(rules, case["who"], case["chosen"])
+    assert finder_summary(found) == expected_summary(case), \
+        f"{calculator_cases.display(FINDER[index][1])}: {case['name']}"
+
+
+def test_the_finder_adds_up_the_calculators(rules: dict[str, Any],
+                                           finder_cases: list[dict[str, Any]]) -> None:
+    """Its total is the calculators' own results for the same inputs, added up."""
+    for case in finder_cases:
+        found = find(rules, case["who"], case["chosen"])
+        total = [0, 0]
+        for run in found["runs"]:
+            alone = evaluate(rules, run["calculator"], run["inputs"])
+            if alone["eligible"]:
+                total = [total[0] + alone["min"], total[1] + alone["max"]]
+        assert total == [found["min"], found["max"]], case["name"]
+
+
+def test_js_finder_agrees_with_python(rules: dict[str, Any], finder_cases: list[dict[str, Any]],
+                                      tmp_path: Path) -> None:
+    (tmp_path / "rules.json").write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+    (tmp_path / "cases.json").write_text(json.dumps(finder_cases, ensure_ascii=False), "utf-8")
+    script = (
+        "const e=require(process.argv[1]);const fs=require('fs');"
+        "const r=JSON.parse(fs.readFileSync(process.argv[2]));"
+        "const c=JSON.parse(fs.readFileSync(process.argv[3]));"
+        "process.stdout.write(JSON.stringify(c.map(k=>e.find(r,k.who,k.chosen))));"
+    )
+    out = subprocess.run(["node", "-e", script, str(ROOT / "calculators" / "engine.js"),
+                          str(tmp_path / "rules.json"), str(tmp_path / "cases.json")],
+                         check=True, capture_output=True, text=True).stdout
+    for case, js in zip(finder_cases, json.loads(out), strict=True):
+        py = find(rules, case["who"], case["chosen"])
+        assert js == json.loads(json.dumps(py)), case["name"]
 
 
 def test_a_stale_case_names_its_line_and_the_fact(edition: Edition) -> None:
@@ -121,16 +182,11 @@ def test_node_test_runner_passes(rules: dict[str, Any], resolved: list[dict[str,
     assert f"# pass {len(current)}" in run.stdout
 
 
-# Monetary incentives no calculator computes, each with the reason.
-NOT_COMPUTABLE = {
-    # 投入200万元财政资金作为政府及国有企业投资项目前期研究费用: the government's own budget
-    # for preliminary studies, not something an applicant can claim.
-    (34, "project-preliminary-research"),
-}
-
-
 def test_every_computable_incentive_carries_a_rule(edition: Edition) -> None:
+    """Every incentive that states what a recipient gets (a sum, a ceiling or a rate) has a
+    calculator rule. Clause 34's 200万元 is a `pool` for all projects together: no rule."""
     without = {(c.number, i.id) for c, i in edition.incentives()
-               if (i.amount is not None or i.max_amount is not None or i.rate is not None
-                   or i.rate_min is not None) and not i.rules}
-    assert without == NOT_COMPUTABLE
+               if i.states_amount and not i.rules}
+    assert without == set()
+    pools = [(c.number, i.id) for c, i in edition.incentives() if i.pool is not None]
+    assert pools == [(34, "project-preliminary-research")]

@@ -35,11 +35,14 @@
     input.dataset.phBound = "1";
     var table = document.getElementById(input.getAttribute("data-table"));
     if (!table) return;
+    var counter = document.querySelector('[data-count-for="' + table.id + '"]');
     input.addEventListener("input", function () {
-      var q = input.value.trim().toLowerCase();
+      var q = input.value.trim().toLowerCase(), shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         row.hidden = q !== "" && row.textContent.toLowerCase().indexOf(q) < 0;
+        if (!row.hidden) shown += 1;
       });
+      if (counter) counter.textContent = counter.getAttribute("data-template").replace("{n}", shown);
     });
   }
   function init() {

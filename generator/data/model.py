@@ -23,6 +23,8 @@ from generator.data.schema import (
     GlossaryEntry,
     Incentive,
     Rule,
+    Situation,
+    SituationGroup,
     Target,
     TextChange,
     Unit,
@@ -107,6 +109,7 @@ class Edition:
     glossary: tuple[GlossaryEntry, ...]
     source_text: str
     calculators: tuple[Calculator, ...] = ()
+    finder: tuple[SituationGroup, ...] = ()  # the benefit finder's situations
     changes: tuple[Change, ...] = ()  # changes.yaml, as written
     amendments: tuple[Amendment, ...] = ()  # amendments.yaml, as written
     files: dict[str, YamlFile] = field(default_factory=dict, compare=False, repr=False)
@@ -215,6 +218,52 @@ class Edition:
         ids = {r.calculator for i in self.clause(number).incentives for r in i.rules}
         return [k for k in self.calculators if k.id in ids]
 
+    @property
+    def situations(self) -> list[tuple[SituationGroup, Situation]]:
+        """The benefit finder's situations with their group (and so their audience)."""
+        return [(g, s) for g in self.finder for s in g.situations]
+
+    def listed_in(self, situation_id: str) -> list[tuple[Clause, Incentive]]:
+        """Incentives that name the situation in their `situations`."""
+        return [(c, i) for c, i in self.incentives() if situation_id in i.situations]
+
+    def computed_in(self, s: Situation) -> list[tuple[Clause, Incentive]]:
+        """Incentives the situation's calculator can compute from what the situation sets and
+        asks: every `when` of the rule can hold, and its base and threshold inputs are asked."""
+        calc = next((k for k in self.calculators if k.id == s.calculator), None)
+        if calc is None:
+            return []
+        inputs = {i.key: i for i in calc.inputs}
+        out = []
+        for c, inc, rule in self.calculator_rules(calc.id):
+            def can(key: str, allowed: list[str]) -> bool:
+                if key in s.set:
+                    return bool(set(s.set[key]) & set(allowed))
+                if key in s.ask and key in inputs:
+                    offered = s.options.get(key) or [o.key for o in inputs[key].options]
+                    return bool(set(offered) & set(allowed))
+                return False
+
+            def asked(key: str) -> bool:
+                inp = inputs.get(key)
+                return key in s.ask or (inp is not None and inp.default_from in s.ask)
+
+            needs = [k for k in (rule.base, rule.threshold_input) if k]
+            if all(can(k, v) for k, v in rule.when.items()) and all(asked(k) for k in needs):
+                if (c, inc) not in out:
+                    out.append((c, inc))
+        return out
+
+    def reached_by(self, s: Situation) -> list[tuple[Clause, Incentive]]:
+        """What ticking the situation shows: the incentives it computes, then those it lists."""
+        computed = self.computed_in(s)
+        return computed + [ci for ci in self.listed_in(s.id) if ci not in computed]
+
+    def unreached(self) -> list[tuple[Clause, Incentive]]:
+        """Incentives no situation of the finder reaches (the finder lists them apart)."""
+        reached = {(c.number, i.id) for _, s in self.situations for c, i in self.reached_by(s)}
+        return [(c, i) for c, i in self.incentives() if (c.number, i.id) not in reached]
+
     def incentives(self) -> Iterator[tuple[Clause, Incentive]]:
         for c in self.clauses:
             for i in c.incentives:
@@ -283,6 +332,7 @@ class Parts:
     calculators: tuple[Calculator, ...]
     changes: tuple[Change, ...]
     complete: bool
+    finder: tuple[SituationGroup, ...] = ()
     amendments: tuple[Amendment, ...] = ()
 
 
@@ -297,6 +347,7 @@ def assemble(sources: Sources, parts: Parts) -> Edition:
         glossary=parts.glossary,
         source_text=sources.source_text,
         calculators=parts.calculators,
+        finder=parts.finder,
         changes=parts.changes,
         amendments=parts.amendments,
         files=dict(sources.files),

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.data.model import Edition
-from generator.data.schema import Text
+from generator.data.schema import BOUNDARY_PHRASES, Text
 
 MAX_YUAN = 10**12  # inputs above a trillion yuan are refused as implausible
 
@@ -38,6 +38,10 @@ def _yuan(value: Decimal | int | None) -> int | None:
     return int(value)
 
 
+def _unit(ed: Edition, unit_id: str) -> dict[str, Any]:
+    return {"id": unit_id, "name": _text(ed.unit_by_id[unit_id].name)}
+
+
 def rules_data(ed: Edition) -> dict[str, Any]:
     calculators: dict[str, Any] = {}
     for calc in ed.calculators:
@@ -50,10 +54,16 @@ def rules_data(ed: Edition) -> dict[str, Any]:
                     "input": rule.threshold_input or rule.base,
                     "value": _yuan(th.value),
                     "boundary": th.boundary.value,
+                    "phrase": BOUNDARY_PHRASES[th.boundary.value],
                     "inclusive": th.boundary.inclusive,
                     "direction": th.boundary.direction,
                     "of": _text(th.of),
                 }
+            unsettled = None
+            if rule.unsettled is not None:
+                unsettled = {"known": _text(rule.unsettled.known),
+                             "unknown": _text(rule.unsettled.unknown),
+                             "decided_by": _unit(ed, rule.unsettled.decided_by)}
             rules.append({
                 "clause": clause.number,
                 "incentive": inc.id,
@@ -69,8 +79,9 @@ def rules_data(ed: Edition) -> dict[str, Any]:
                 "base_label": _text(inc.base),
                 "threshold": threshold,
                 "when": rule.when,
-                "units": [{"id": u, "name": _text(ed.unit_by_id[u].name)}
-                          for u in clause.responsible_units],
+                "one_off": inc.one_off,
+                "unsettled": unsettled,
+                "units": [_unit(ed, u) for u in clause.responsible_units],
                 "anchor": f"clauses/{clause.number}/#incentive-{inc.id}",
             })
         calculators[calc.id] = {
@@ -81,12 +92,28 @@ def rules_data(ed: Edition) -> dict[str, Any]:
             "inputs": [{
                 "key": i.key, "kind": i.kind.value, "label": _text(i.label),
                 "help": _text(i.help), "unit": _text(i.unit), "optional": i.optional,
-                "options": [{"key": o.key, "label": _text(o.label)} for o in i.options],
+                "default_from": i.default_from, "exclusive": i.exclusive,
+                "options": [{"key": o.key, "label": _text(o.label), "help": _text(o.help)}
+                            for o in i.options],
             } for i in calc.inputs],
             "unchecked": [_text(u) for u in calc.unchecked],
             "rules": rules,
         }
-    return {"max_yuan": MAX_YUAN, "calculators": calculators}
+    return {"max_yuan": MAX_YUAN, "calculators": calculators, "finder": finder_data(ed)}
+
+
+def finder_data(ed: Edition) -> list[dict[str, Any]]:
+    """The benefit finder's situations, by audience and heading: what each sets and asks of
+    its calculator, and the incentives it lists (computed ones come from the rules)."""
+    return [{
+        "audience": g.audience.value,
+        "title": _text(g.title),
+        "situations": [{
+            "id": s.id, "label": _text(s.label), "help": _text(s.help),
+            "calculator": s.calculator, "set": s.set, "ask": s.ask, "options": s.options,
+            "listed": [{"clause": c.number, "incentive": i.id} for c, i in ed.listed_in(s.id)],
+        } for s in g.situations],
+    } for g in ed.finder]
 
 
 def rules_json(ed: Edition) -> str:

@@ -119,6 +119,30 @@ class Boundary(StrEnum):
         upper = (Boundary.YIXIA, Boundary.YINEI, Boundary.BUMAN, Boundary.DIYU, Boundary.BUCHAOGUO)
         return "max" if self in upper else "min"
 
+    @property
+    def phrase(self) -> dict[str, str]:
+        """How each language writes a quantity `{x}` with this boundary: 6000元以下 is
+        `{x}以下`, in English `{x} or less`; 不满 and 超过 stand before the number."""
+        return BOUNDARY_PHRASES[self.value]
+
+
+# The boundary words in each language; English says inclusive or not in its own words.
+BOUNDARY_PHRASES: dict[str, dict[str, str]] = {
+    "以上": {"zh": "{x}以上", "en": "{x} or more"},
+    "以下": {"zh": "{x}以下", "en": "{x} or less"},
+    "以内": {"zh": "{x}以内", "en": "{x} or less"},
+    "不满": {"zh": "不满{x}", "en": "less than {x}"},
+    "超过": {"zh": "超过{x}", "en": "more than {x}"},
+    "低于": {"zh": "低于{x}", "en": "less than {x}"},
+    "不低于": {"zh": "不低于{x}", "en": "at least {x}"},
+    "不少于": {"zh": "不少于{x}", "en": "at least {x}"},
+    "不小于": {"zh": "不小于{x}", "en": "at least {x}"},
+    "不超过": {"zh": "不超过{x}", "en": "at most {x}"},
+    "达到": {"zh": "达到{x}", "en": "at least {x}"},
+    "达": {"zh": "达{x}", "en": "at least {x}"},
+    "至少": {"zh": "至少{x}", "en": "at least {x}"},
+}
+
 
 class Threshold(StrictModel):
     """A condition on a quantity, e.g. 实际完成设备投资额200万元以上."""
@@ -144,6 +168,19 @@ class IncentiveKind(StrEnum):
 InputKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case key")]
 
 
+class Unsettled(StrictModel):
+    """What the text leaves open for a case a rule covers (ordinary furniture has no
+    efficiency grade, but the rates are written for graded furniture): the calculator then
+    answers with a range from nothing up to what the rates give, and says what is known,
+    what is not, and who decides."""
+
+    known: Text = Field(description="What the text does say for this case.")
+    unknown: Text = Field(description="What it does not say, e.g. whether the grade "
+                          "condition applies; no numbers here (the result shows them).")
+    decided_by: Slug = Field(description="Id of the unit that settles it (in its implementing "
+                             "rules), e.g. `commerce-bureau`.")
+
+
 class Rule(StrictModel):
     """How a calculator computes an incentive. The numbers (amount, cap, rate, threshold and
     its boundary word) are the incentive's own; the rule only says which inputs they apply to
@@ -157,6 +194,10 @@ class Rule(StrictModel):
         default_factory=dict,
         description="Input key -> values for which this incentive applies (a choice input "
         "equals one of them; a multi input contains one of them).")
+    unsettled: Unsettled | None = Field(
+        default=None, description="The text does not settle whether or how the incentive "
+        "applies in this case: the result is a range from nothing, with what is and is not "
+        "known and who decides.")
 
 
 class Incentive(StrictModel):
@@ -186,8 +227,17 @@ class Incentive(StrictModel):
     per: Text | None = Field(default=None, description="Per what: per item, per project, per year.")
     threshold: Threshold | None = Field(
         default=None, description="A condition on a quantity, e.g. 设备投资额200万元以上.")
+    pool: int | None = Field(
+        default=None, ge=0, description="A sum set aside for all recipients together "
+        "(投入200万元财政资金作为…前期研究费用), not an amount any one recipient gets; never "
+        "computed by a calculator.")
     rules: list[Rule] = Field(
-        default_factory=list, description="Calculator rules, if computable (one per calculator).")
+        default_factory=list, description="Calculator rules, if computable: one per calculator "
+        "and case (`when`).")
+    situations: list[Slug] = Field(
+        default_factory=list, description="Ids of benefit-finder situations (calculators.yaml "
+        "`finder`) that list this incentive with its amount as stated, or as set by the "
+        "implementing rules; for incentives no calculator computes there.")
     review: Review = None
 
     @model_validator(mode="after")
@@ -206,6 +256,10 @@ class Incentive(StrictModel):
             raise ValueError("give `amount` (fixed) or `max_amount` (ceiling), not both")
         if self.amount is not None and has_rate:
             raise ValueError("a fixed `amount` cannot also have a rate; use `max_amount` as cap")
+        if self.pool is not None and (self.amount is not None or self.max_amount is not None
+                                      or has_rate):
+            raise ValueError("`pool` is a sum for all recipients together; an incentive that "
+                             "also states what each gets needs no `pool`")
         for rule in self.rules:
             if has_rate and rule.base is None:
                 raise ValueError("a rule for a rate needs `base`: the input the rate is of")
@@ -214,7 +268,7 @@ class Incentive(StrictModel):
         return self
 
     def numbers(self) -> list[Decimal]:
-        out = [Decimal(v) for v in (self.amount, self.max_amount) if v is not None]
+        out = [Decimal(v) for v in (self.amount, self.max_amount, self.pool) if v is not None]
         out += [v for v in (self.rate, self.rate_min, self.rate_max) if v is not None]
         if self.threshold is not None:
             out.append(self.threshold.value)
@@ -222,7 +276,18 @@ class Incentive(StrictModel):
 
     @property
     def is_monetary(self) -> bool:
+        """It states what a recipient gets: a sum or a ceiling (a `pool` is not)."""
         return self.amount is not None or self.max_amount is not None
+
+    @property
+    def states_amount(self) -> bool:
+        """It states what a recipient gets: a sum, a ceiling or a rate."""
+        return self.is_monetary or self.rate is not None or self.rate_min is not None
+
+    @property
+    def one_off(self) -> bool:
+        """The text calls it one-off (一次性); nothing else is labelled so."""
+        return "一次性" in self.quote
 
 
 class Comparison(StrEnum):
@@ -444,9 +509,15 @@ class InputKind(StrEnum):
     MULTI = "multi"
 
 
+OptionKey = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query "
+                                 "string.")]
+
+
 class InputOption(StrictModel):
-    key: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Value in the query string.")]
+    key: OptionKey
     label: Text
+    help: Text | None = Field(default=None, description="What the option covers, shown under "
+                              "it, e.g. the appliance categories.")
 
 
 class CalculatorInput(StrictModel):
@@ -457,11 +528,31 @@ class CalculatorInput(StrictModel):
     unit: Text | None = Field(default=None, description="For numbers, e.g. {zh: 元, en: CNY}.")
     options: list[InputOption] = Field(default_factory=list)
     optional: bool = False
+    default_from: InputKey | None = Field(
+        default=None, description="An optional number left empty takes the value of this "
+        "other number input, and the result says so (实际完成投资额 defaults to the equipment "
+        "investment).")
+    exclusive: list[list[OptionKey]] = Field(
+        default_factory=list, description="For a multi input: groups of options of which at "
+        "most one may be chosen (首次认定 and 重新认定); both engines refuse more.")
 
     @model_validator(mode="after")
     def _options(self) -> CalculatorInput:
         if (self.kind is InputKind.NUMBER) == bool(self.options):
             raise ValueError("choice and multi inputs need `options`; numbers have none")
+        if self.default_from is not None and (self.kind is not InputKind.NUMBER
+                                              or not self.optional):
+            raise ValueError("`default_from` is for an optional number input")
+        if self.exclusive and self.kind is not InputKind.MULTI:
+            raise ValueError("`exclusive` groups are for multi inputs")
+        keys = {o.key for o in self.options}
+        for group in self.exclusive:
+            unknown = [g for g in group if g not in keys]
+            if unknown:
+                raise ValueError(f"`exclusive` names {unknown}, which are not options of "
+                                 f"`{self.key}`")
+            if len(group) < 2:
+                raise ValueError("an `exclusive` group names two or more options")
         return self
 
 
@@ -489,8 +580,47 @@ class Calculator(StrictModel):
         default_factory=list, description="Conditions the calculator does not check.")
 
 
+class Situation(StrictModel):
+    """A situation the benefit finder offers, in plain words (我买了家电). Ticked, it runs its
+    calculator with the values it `set`s and the inputs it `ask`s for inline, and lists the
+    incentives that name it in their `situations`."""
+
+    id: Slug = Field(description="Unique in the file; the finder's URL names it (`s=appliance`"
+                     "); the same id in two documents is one question on the library's page.")
+    label: Text = Field(description="The situation as a reader would say it; no numbers.")
+    help: Text | None = None
+    calculator: Slug | None = Field(default=None, description="The calculator it runs, if any.")
+    set: dict[InputKey, list[OptionKey]] = Field(
+        default_factory=dict, description="Choice or multi input -> the options it sets "
+        "(`item: [appliance]`).")
+    ask: list[InputKey] = Field(default_factory=list,
+                                description="Inputs of the calculator asked for inline.")
+    options: dict[InputKey, list[OptionKey]] = Field(
+        default_factory=dict, description="For an asked choice or multi input: the options "
+        "offered (default: all of them).")
+
+    @model_validator(mode="after")
+    def _calculator(self) -> Situation:
+        if self.calculator is None and (self.set or self.ask or self.options):
+            raise ValueError("`set`, `ask` and `options` need a `calculator`")
+        if not set(self.options) <= set(self.ask):
+            raise ValueError("`options` are for inputs named in `ask`")
+        return self
+
+
+class SituationGroup(StrictModel):
+    """Situations under one heading, for one audience (the finder asks that first)."""
+
+    audience: Audience
+    title: Text
+    situations: list[Situation] = Field(min_length=1)
+
+
 class CalculatorsFile(StrictModel):
     calculators: list[Calculator] = Field(min_length=1)
+    finder: list[SituationGroup] = Field(
+        default_factory=list, description="The benefit finder's situations, by audience and "
+        "heading.")
 
 
 class ChangeKind(StrEnum):

@@ -172,6 +172,7 @@ def shape(sources: Sources) -> tuple[Parts | None, list[Problem]]:
     return Parts(
         document=doc, units=tuple(units.units), glossary=tuple(gloss.terms), chapters=parsed,
         calculators=tuple(calcs.calculators) if calcs else (),
+        finder=tuple(calcs.finder) if calcs else (),
         changes=tuple(changes.changes) if changes else (),
         amendments=tuple(amendments.amendments) if amendments else (),
         complete=sources.complete and len(parsed) == len(chapters),

@@ -39,7 +39,7 @@ class ValueChange:
     """One figure of a fact, old -> new (None: the fact is new, or gone)."""
 
     what: Text  # the incentive's `what` or the target's indicator
-    field: str  # amount | max_amount | rate | rate_min | rate_max | threshold | value | value_max
+    field: str  # amount | max_amount | pool | rate | rate_min | rate_max | threshold | value(_max)
     old: Decimal | None
     new: Decimal | None
     unit: Text  # 元 / CNY for money, % for rates, the target's unit otherwise
@@ -96,7 +96,7 @@ def _figures(c: Clause) -> dict[tuple[str, str, str], tuple[Text, Decimal, Text]
     """(kind, id, field) -> (what, value, unit) for every figure of the clause's facts."""
     out: dict[tuple[str, str, str], tuple[Text, Decimal, Text]] = {}
     for i in c.incentives:
-        for name in ("amount", "max_amount", "rate", "rate_min", "rate_max"):
+        for name in ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max"):
             v = getattr(i, name)
             if v is not None:
                 unit = _PERCENT if name.startswith("rate") else _MONEY

@@ -25,7 +25,7 @@ from generator.data.model import Edition
 from generator.data.numbers import show
 from generator.data.schema import Change, Clause
 
-_FIELDS = ("amount", "max_amount", "rate", "rate_min", "rate_max")
+_FIELDS = ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max")
 # A word: a number (1.5, 15,000), a Latin word, a run of spaces, or one other character
 # (each Chinese character is a word: the diff shows 1.5 -> 1.8 inside 最高补贴1.5万元).
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’-][A-Za-z]+)*|\s+|.", re.S)

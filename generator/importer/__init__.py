@@ -67,8 +67,10 @@ def files_of(imported: Imported) -> dict[str, str]:
     out["glossary.yaml"] = dump(data_of(GlossaryFile(terms=imported.glossary)) or {"terms": []},
                                 "The zh -> en terms the translation uses.")
     if imported.calculators:
-        out["calculators.yaml"] = dump(data_of(CalculatorsFile(calculators=imported.calculators)),
-                                       "Calculators: their inputs and what they do not check.")
+        out["calculators.yaml"] = dump(
+            data_of(CalculatorsFile(calculators=imported.calculators, finder=imported.finder)),
+            "Calculators: their inputs and what they do not check; the benefit finder's "
+            "situations.")
     if imported.changes:
         out["changes.yaml"] = dump(data_of(ChangesFile(changes=imported.changes)),
                                    "Change log of this edition's data; newest last.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -32,6 +32,7 @@ from generator.data.schema import (
     Notice,
     Period,
     PublishedStyle,
+    SituationGroup,
     Target,
     Text,
     Unit,
@@ -79,6 +80,7 @@ class Imported:
     source_text: str
     report: Report = field(repr=False, default_factory=lambda: Report("", ""))
     changes: list[Change] = field(default_factory=list)
+    finder: list[SituationGroup] = field(default_factory=list)
 
 
 def _generated(zh: str, old: Text | None) -> Text:
@@ -247,8 +249,9 @@ def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
                       chapters=tuple(ch for _, ch in chapters), units=tuple(unit_list),
                       glossary=tuple(glossary), source_text=source_text)
     document = _budget_notes(edition, previous, report)
+    finder = _finder(previous, replace(edition, calculators=tuple(calculators)), report)
     return Imported(document, chapters, unit_list, glossary, calculators, source_text, report,
-                    changes)
+                    changes, finder)
 
 
 def _clause(c: object, match: tuple[Clause, str] | None, units: UnitList,
@@ -314,6 +317,33 @@ def _calculators(previous: Edition | None, clauses: list[Clause], renumbered: di
             "unchecked": [renumber_references(t, renumbered) for t in calc.unchecked]}
         out.append(calc.model_copy(update=update))
         report.calculators_kept.append(calc.id)
+    return out
+
+
+def _finder(previous: Edition | None, edition: Edition, report: Report) -> list[SituationGroup]:
+    """The previous edition's finder situations that still lead somewhere: one whose
+    calculator is gone keeps only the incentives that name it; one that reaches nothing
+    is left out (and reported)."""
+    if previous is None:
+        return []
+    kept = {k.id for k in edition.calculators}
+    named = {sid for _, i in edition.incentives() for sid in i.situations}
+    groups = []
+    for g in previous.finder:
+        situations = []
+        for s in g.situations:
+            if s.calculator is not None and s.calculator not in kept:
+                s = s.model_copy(update={"calculator": None, "set": {}, "ask": [],
+                                         "options": {}})
+            situations.append(s)
+        groups.append(g.model_copy(update={"situations": situations}))
+    trial = replace(edition, finder=tuple(groups))
+    out = []
+    for g in groups:
+        leads = [s for s in g.situations if s.id in named or trial.reached_by(s)]
+        report.situations_dropped += [s.id for s in g.situations if s not in leads]
+        if leads:
+            out.append(g.model_copy(update={"situations": leads}))
     return out
 
 

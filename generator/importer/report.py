@@ -37,6 +37,7 @@ class Report:
     text_changed: list[tuple[int, str]] = field(default_factory=list)
     calculators_kept: list[str] = field(default_factory=list)
     calculators_dropped: list[str] = field(default_factory=list)
+    situations_dropped: list[str] = field(default_factory=list)
     glossary_unused: list[str] = field(default_factory=list)
     review_notes: list[str] = field(default_factory=list)
     series: str = ""  # the series the document is an edition of
@@ -111,6 +112,9 @@ class Report:
             if self.calculators_dropped:
                 lines.append(f"- calculators left out (no incentive computes with them): "
                              f"{', '.join(self.calculators_dropped)}")
+            if self.situations_dropped:
+                lines.append(f"- benefit finder situations left out (they lead to no incentive "
+                             f"now): {', '.join(self.situations_dropped)}")
             if self.glossary_unused:
                 lines.append(f"- glossary terms kept though not in this text: "
                              f"{'、'.join(self.glossary_unused)}")

@@ -21,6 +21,7 @@ def own_assets(docs: Path, calculators: Path, dev: bool) -> dict[str, str]:
     """`assets/<name>` -> compacted text. The live-reload script only in `make serve`."""
     sources = {f"assets/{p.name}": p for p in sorted((docs / "assets").iterdir())
                if p.suffix in (".css", ".js") and (dev or p.name != "dev-reload.js")}
-    sources |= {f"assets/calc-{name}": calculators / name for name in ("engine.js", "ui.js")}
+    sources |= {f"assets/calc-{name}": calculators / name
+                for name in ("engine.js", "ui.js", "finder.js")}
     return {uri: compact(path.read_text(encoding="utf-8"), path.suffix)
             for uri, path in sources.items()}

@@ -64,10 +64,10 @@ def incentives_csv(ed: Edition) -> bytes:
         rows.append([c.number, i.id, i.kind.value, i.what.zh, _en(i.what), i.who.zh, _en(i.who),
                      i.currency.value, i.amount, i.max_amount, i.rate, i.rate_min, i.rate_max,
                      th.value if th else None, th.boundary.value if th else None,
-                     "; ".join(incentive_terms(i, "en")), i.quote])
+                     "; ".join(incentive_terms(i, "en")), i.quote, i.pool])
     return _csv(["clause", "id", "kind", "what_zh", "what_en", "who_zh", "who_en", "currency",
                  "amount", "max_amount", "rate_percent", "rate_min_percent", "rate_max_percent",
-                 "threshold", "threshold_boundary", "summary_en", "quote_zh"], rows)
+                 "threshold", "threshold_boundary", "summary_en", "quote_zh", "pool"], rows)
 
 
 def targets_csv(ed: Edition) -> bytes:

@@ -81,16 +81,12 @@ def quantity(value: Decimal | int, unit: Text, lang: str) -> str:
 
 
 def threshold(th: Threshold, lang: str) -> str:
-    amount = quantity(th.value, th.unit, lang)
+    """实际完成设备投资额200万元以上; actual completed equipment investment: CNY 2 million or
+    more (the boundary word in the reader's language)."""
+    amount = th.boundary.phrase[lang].format(x=quantity(th.value, th.unit, lang))
     if lang == "zh":
-        return f"{th.of.zh}{amount}{th.boundary.value}"
-    words = {
-        "以上": "or more", "不低于": "or more", "不少于": "or more", "不小于": "or more",
-        "以下": "or less", "以内": "or less", "不超过": "or less", "达到": "or more",
-        "不满": "below (not including)", "低于": "below (not including)",
-        "超过": "above (not including)",
-    }
-    return f"{th.of.text('en')}: {amount} {words[th.boundary.value]}"
+        return f"{th.of.zh}{amount}"
+    return f"{th.of.text('en')}: {amount}"
 
 
 def incentive_terms(inc: Incentive, lang: str) -> list[str]:
@@ -114,7 +110,11 @@ def incentive_terms(inc: Incentive, lang: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {inc.per.text('en')}"
     if inc.threshold is not None:
         parts.append(threshold(inc.threshold, lang))
-    return parts or [t("not_stated", lang)]
+    if inc.pool is not None:
+        parts.insert(0, t("pool", lang, x=money(inc.pool, lang, inc.currency)))
+    if not inc.states_amount:
+        parts.insert(1 if inc.pool is not None else 0, t("not_stated", lang))
+    return parts
 
 
 def target_value(tg: Target, lang: str) -> str:

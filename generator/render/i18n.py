@@ -151,7 +151,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "calculators_for_clause": {"zh": "相关计算器", "en": "Calculators for this clause"},
     "no_incentives": {"zh": "本条未列出奖励或补助。", "en": "This clause lists no incentive."},
     "no_targets": {"zh": "本条未列出量化目标。", "en": "This clause sets no quantitative target."},
-    "not_stated": {"zh": "文件未写明金额", "en": "Amount not stated"},
+    "not_stated": {"zh": "金额以细则为准(文件未写明)",
+                   "en": "Amount set by implementing rules (not stated in the text)"},
+    "pool": {"zh": "资金总额{x}(所有对象合计,不是每个对象可得的金额)",
+             "en": "a pool of {x} for all recipients together, not an amount per recipient"},
     "up_to": {"zh": "最高{x}", "en": "up to {x}"},
     "cap": {"zh": "上限{x}", "en": "capped at {x}"},
     "of_base": {"zh": "{base}的{rate}", "en": "{rate} of {base}"},
@@ -174,6 +177,11 @@ STRINGS: dict[str, dict[str, str]] = {
                    "same figures."},
     "chapter_budget": {"zh": "预算", "en": "Budget"},
     "filter": {"zh": "筛选", "en": "Filter"},
+    "incentives_count": {"zh": "本表列出全部{total}项奖励与补助,其中{stated}项写明金额、比例或上限;"
+                         "其余金额以细则为准。", "en": "This table lists all {total} incentives; "
+                         "{stated} state an amount, a rate or a ceiling, and the others' amounts "
+                         "are set by the implementing rules."},
+    "incentives_shown": {"zh": "当前显示{n}项。", "en": "Showing {n} of {total}."},
     "filter_placeholder": {"zh": "输入关键词筛选,如 高新技术",
                            "en": "Type to filter, e.g. high-tech"},
     "sort_hint": {"zh": "点击表头可排序。", "en": "Select a column heading to sort."},
@@ -269,19 +277,41 @@ STRINGS: dict[str, dict[str, str]] = {
                        "guarantee)"},
     "calc_rules": {"zh": "计算依据", "en": "Rules used"},
     "calc_optional": {"zh": "选填", "en": "optional"},
-    "finder_intro": {"zh": "勾选符合您情况的选项,列出可能适用的条款、最高金额和受理单位。",
-                     "en": "Tick what applies to you to list the clauses that may apply, the "
-                     "most you could receive and the unit to contact."},
+    "calc_see_working": {"zh": "查看计算过程", "en": "See the working"},
+    "finder_intro": {"zh": "先选您是企业还是居民,再勾选符合您情况的事项,并在事项下填写金额。"
+                     "下方按责任单位列出可能适用的条款和金额,并给出合计;每项都注明依据的条款。",
+                     "en": "Say whether you are an enterprise or a resident, tick what applies "
+                     "to you and type the amounts asked under it. Below, the clauses that may "
+                     "apply and their amounts are listed by responsible unit, with the total; "
+                     "each names its clause."},
     "finder_who": {"zh": "您是", "en": "You are"},
     "finder_enterprise": {"zh": "企业", "en": "An enterprise"},
     "finder_resident": {"zh": "居民", "en": "A resident"},
-    "finder_have": {"zh": "有{x}", "en": "Has {x}"},
-    "finder_none": {"zh": "请勾选至少一项。", "en": "Tick at least one item."},
-    "finder_found": {"zh": "可能适用的条款", "en": "Clauses that may apply"},
-    "finder_open_calc": {"zh": "打开计算器", "en": "Open the calculator"},
+    "finder_none": {"zh": "请先选择企业或居民,再勾选至少一项。",
+                    "en": "Choose enterprise or resident, then tick at least one item."},
+    "finder_found": {"zh": "可能适用的政策", "en": "What may apply to you"},
     "finder_rule": {"zh": "同一事项与其他政策重叠时,按“从优、就高、不重复”的原则执行(见附则)。",
                     "en": "Where benefits overlap with other policies, the most favourable, "
                     "highest applies, with no double benefit (see the closing provisions)."},
+    "finder_print": {"zh": "打印清单", "en": "Print the checklist"},
+    "finder_see_lines": {"zh": "查看明细", "en": "See the details"},
+    "finder_noscript": {"zh": "政策匹配需要启用 JavaScript。可查看“奖励与补助”表和各条款。",
+                        "en": "The benefit finder needs JavaScript. The incentives table and "
+                        "the clauses list the same measures."},
+    "finder_unreached": {"zh": "未对应到上述事项的其他措施({n}项)",
+                         "en": "Other measures not matched to a situation above ({n})"},
+    "benefits": {"zh": "查找可享受的政策", "en": "Find what you can get"},
+    "benefits_intro": {"zh": "在全部现行政策文件中查找:先选您是企业还是居民,再勾选符合您情况的事项"
+                       "并填写金额。结果按文件和责任单位列出,每项注明依据的条款。",
+                       "en": "Search every policy document in force: say whether you are an "
+                       "enterprise or a resident, tick what applies to you and type the amounts "
+                       "asked. The results are listed by document and responsible unit, each "
+                       "with its clause."},
+    "benefits_across": {"zh": "在全部现行文件中查找可享受的政策(企业和居民)",
+                        "en": "what enterprises and residents can get under every document in "
+                        "force"},
+    "calc_amount_hint": {"zh": "可写 6500、6,500元 或 1.5万。",
+                         "en": "In yuan, such as 6500 or 6,500."},
     "contact": {"zh": "责任单位", "en": "Responsible units"},
     "whats_new": {"zh": "最近更新", "en": "What's new"},
     "whats_new_intro": {"zh": "手册数据的更正、说明、实施细则和译文修订,最新的在前。订阅:",
@@ -317,18 +347,25 @@ def t(key: str, lang: str, **kwargs: object) -> str:
 CALC_MESSAGES: dict[str, dict[str, str]] = {
     "err_required": {"zh": "请填写或选择此项。", "en": "Please fill in or choose this."},
     "err_negative": {"zh": "不能为负数。", "en": "It cannot be negative."},
-    "err_not_a_number": {"zh": "请输入数字,如 8000 或 8,000。",
-                         "en": "Enter a number, such as 8000 or 8,000."},
-    "err_too_many_decimals": {"zh": "金额最多两位小数。", "en": "At most two decimal places."},
+    "err_not_a_number": {"zh": "请输入金额,如 8000、8,000、6500元 或 1.5万。",
+                         "en": "Enter an amount in yuan, such as 8000 or 8,000."},
+    "err_too_many_decimals": {"zh": "金额最多精确到分。", "en": "At most two decimal places "
+                              "(fen)."},
     "err_too_large": {"zh": "数额过大,请检查。", "en": "This amount is too large; check it."},
     "err_not_an_option": {"zh": "请从给出的选项中选择。", "en": "Choose one of the options."},
+    "err_exclusive": {"zh": "“{a}”与“{b}”只能选一项。",
+                      "en": "Choose either “{a}” or “{b}”, not both."},
     "eligible": {"zh": "符合条件", "en": "Eligible"},
     "not_eligible": {"zh": "不符合条件", "en": "Not eligible"},
+    "uncertain": {"zh": "不确定:文件未写明", "en": "Unclear: the text does not say"},
     "invalid": {"zh": "请先更正输入", "en": "Please correct the input"},
+    "incomplete": {"zh": "还需填写:{labels}", "en": "Still needed: {labels}"},
     "reason_not_covered": {"zh": "不在补贴范围内:{label}须为{values}。",
                            "en": "Not covered: {label} must be {values}."},
-    "reason_threshold": {"zh": "不符合门槛:{of}须{value}{boundary}。",
-                         "en": "Below the threshold: {of} must be {value} ({boundary})."},
+    "reason_threshold_min": {"zh": "未达门槛:{of}须为{phrase}。",
+                             "en": "Below the threshold: {of} must be {phrase}."},
+    "reason_threshold_max": {"zh": "超出上限:{of}须为{phrase}。",
+                             "en": "Above the limit: {of} must be {phrase}."},
     "reason_nothing_selected": {"zh": "请至少选择一项认定或填写一项金额。",
                                 "en": "Choose a recognition or enter an amount."},
     "total": {"zh": "合计", "en": "Total"},
@@ -342,25 +379,57 @@ CALC_MESSAGES: dict[str, dict[str, str]] = {
                         "en": "{label} {base} × {rmin}–{rmax} = {min}–{max} (the text does not say "
                         "which rate applies)"},
     "step_cap": {"zh": "≤ 上限 {cap} → {result}", "en": "≤ cap {cap} → {result}"},
-    "step_fixed": {"zh": "一次性 {x}", "en": "one-off {x}"},
+    "step_fixed": {"zh": "文件写明 {x}", "en": "the text gives {x}"},
+    "step_fixed_one_off": {"zh": "一次性 {x}", "en": "one-off {x}"},
     "step_up_to": {"zh": "文件只写明最高 {x},具体金额以审核为准",
                    "en": "the text gives only a ceiling of {x}; the actual amount is decided on "
                    "review"},
-    "step_threshold": {"zh": "{of} {input}:{boundary}{value} ✓", "en": "{of} {input}: {value} "
-                       "({boundary}) ✓"},
-    "step_threshold_fail": {"zh": "{of} {input}:不满足{value}{boundary}",
-                            "en": "{of} {input}: does not meet {value} ({boundary})"},
-    "inclusive": {"zh": "含本数", "en": "inclusive"},
-    "exclusive": {"zh": "不含本数", "en": "exclusive"},
+    "step_threshold": {"zh": "{of} {input}:须为{phrase} ✓", "en": "{of} {input}: must be "
+                       "{phrase} ✓"},
+    "step_threshold_fail": {"zh": "{of} {input}:须为{phrase} ✗",
+                            "en": "{of} {input}: must be {phrase} ✗"},
+    "step_unsettled": {"zh": "文件未写明是否适用 → {result}",
+                       "en": "the text does not settle whether this applies → {result}"},
+    "step_assumed": {"zh": "未填写{label},按{source}计算", "en": "{label} left empty: the "
+                     "{source} is used"},
+    "unsettled_known": {"zh": "已写明", "en": "What the text says"},
+    "unsettled_unknown": {"zh": "未写明", "en": "What it does not say"},
+    "unsettled_decides": {"zh": "由{unit}确定(以其公布的实施细则为准)",
+                          "en": "The {unit} decides (its implementing rules prevail)"},
+    # English boundary phrases say it themselves (`6,000 or less`, `less than 6,000`)
+    "inclusive": {"zh": "(含本数)", "en": ""},
+    "exclusive": {"zh": "(不含本数)", "en": ""},
     "clause": {"zh": "第{n}条", "en": "clause {n}"},
     "apply_to": {"zh": "责任单位", "en": "Responsible units"},
     "yuan": {"zh": "{x}元", "en": "CNY {x}"},
+    "usd": {"zh": "{x}美元", "en": "USD {x}"},
     "or": {"zh": "或", "en": " or "},
+    "list_sep": {"zh": "、", "en": ", "},
+    "finder_total": {"zh": "合计", "en": "Total"},
+    "finder_total_partial": {"zh": "已填写部分合计", "en": "Total of what is filled in"},
+    "finder_nothing": {"zh": "请先选择企业或居民,再勾选至少一项。",
+                       "en": "Choose enterprise or resident, then tick at least one item."},
+    "finder_waiting": {"zh": "还有{n}项待填写", "en": "{n} still to fill in"},
+    "finder_has_uncertain": {"zh": "含文件未写明是否适用的金额", "en": "includes amounts the text "
+                             "does not settle"},
+    "finder_has_up_to": {"zh": "部分只写明最高额,实际以审核为准", "en": "some are ceilings; the "
+                         "actual amount is decided on review"},
+    "finder_set_by_rules": {"zh": "金额以细则为准", "en": "amount set by implementing rules"},
+    "finder_open": {"zh": "在计算器中打开(已填好)", "en": "Open in the calculator (filled in)"},
+    "finder_subtotal": {"zh": "小计", "en": "Subtotal"},
+    "finder_document": {"zh": "文件", "en": "Document"},
+    "finder_unit_page": {"zh": "办理渠道", "en": "How to apply"},
+    "finder_printed": {"zh": "打印自", "en": "Printed from"},
 }
+
+
+CALC_MAY_BE_EMPTY = {"inclusive", "exclusive"}
 
 
 def missing_strings() -> list[str]:
     """Interface strings that lack a language (tested)."""
     may_be_empty = {"cmp_exactly", "cmp_range"}  # no comparison word for an exact value
     return [k for k, v in STRINGS.items()
-            if set(v) != {"zh", "en"} or (not all(v.values()) and k not in may_be_empty)]
+            if set(v) != {"zh", "en"} or (not all(v.values()) and k not in may_be_empty)] + [
+        k for k, v in CALC_MESSAGES.items()
+        if set(v) != {"zh", "en"} or (not all(v.values()) and k not in CALC_MAY_BE_EMPTY)]

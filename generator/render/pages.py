@@ -88,7 +88,9 @@ TABLE: tuple[PageType, ...] = (
              items=lambda v: v.comparisons(), nav="none"),
 )
 
-# The library's own pages, at /<lang>/: its home, the units of every issuer, search.
+# The library's own pages, at /<lang>/: its home, the units of every issuer, search, and
+# the benefit finder over every current document (benefits/: finder/ would read as the
+# old one-document finder's address, which lands on the document's own).
 LIBRARY: tuple[PageType, ...] = (
     PageType("library", lambda _: "index.md", "library.md.jinja",
              lambda v, _: t("library", v.lang), lambda v, _: v.home()),
@@ -96,6 +98,8 @@ LIBRARY: tuple[PageType, ...] = (
              lambda v, _: t("units", v.lang), lambda v, _: v.units()),
     PageType("search", lambda _: "search.md", "search.md.jinja",
              lambda v, _: t("search", v.lang), lambda v, _: v.search()),
+    PageType("benefits", lambda _: "benefits.md", "benefits.md.jinja",
+             lambda v, _: t("benefits", v.lang), lambda v, _: v.benefits()),
 )
 
 

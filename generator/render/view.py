@@ -16,6 +16,8 @@ from generator.data.schema import Calculator, Chapter, Clause, Unit
 from generator.editions.compare import Comparison, Ref
 from generator.render import filters
 from generator.render.context import DocContext
+from generator.render.finder import finder_context
+from generator.render.forms import calculator_fields
 from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, t
 from generator.render.svg import budget_chart
 
@@ -181,39 +183,16 @@ class View:
                           ensure_ascii=False, sort_keys=True)
         # An attribute, not a <script>: Material re-runs scripts in the content after
         # instant navigation. Autoescaping makes the JSON a safe attribute value.
-        return {"calc": calc, "blob": blob, "rules": self.ed.calculator_rules(calc.id),
+        rules = list({(c.number, i.id): (c, i, r)
+                      for c, i, r in self.ed.calculator_rules(calc.id)}.values())
+        return {"calc": calc, "blob": blob, "rules": rules,  # an incentive once
+                "fields": calculator_fields(calc, self.lang),
                 "src": self.source_link("calculators.yaml",
                                         ("calculators", self.ed.calculators.index(calc)))}
 
     def finder(self) -> dict[str, Any]:
-        """Questions from the calculators' inputs; one result item per computable incentive."""
-        lang = self.lang
-        questions = []
-        items: dict[tuple[int, str], dict[str, Any]] = {}
-        for calc in self.ed.calculators:
-            rules = self.ed.calculator_rules(calc.id)
-            first_keys = {next(iter(r.when)) for _, _, r in rules if r.when}
-            base_keys = {r.base for _, _, r in rules if r.base and not r.when}
-            options: list[tuple[str, str]] = []
-            for inp in calc.inputs:
-                if inp.key in first_keys:
-                    options += [(f"{calc.id}:{inp.key}:{o.key}", self.tr(o.label))
-                                for o in inp.options]
-                elif inp.key in base_keys:
-                    options.append((f"{calc.id}:{inp.key}",
-                                    t("finder_have", lang, x=self.tr(inp.label))))
-            questions.append({"legend": self.tr(calc.title), "options": options})
-            for c, inc, r in rules:
-                if r.when:
-                    key = next(iter(r.when))
-                    match = [f"{calc.id}:{key}:{v}" for v in r.when[key]]
-                else:
-                    match = [f"{calc.id}:{r.base}"]
-                item = items.setdefault((c.number, inc.id), {
-                    "clause": c, "incentive": inc, "calc": calc.id, "match": [],
-                    "audience": calc.audience.value})
-                item["match"] += match
-        return {"questions": questions, "items": list(items.values()),
+        """The benefit finder of this document (see render/finder.py)."""
+        return {**finder_context([(self.ed, "../")], self.lang),
                 "src": self.source_link("calculators.yaml")}
 
     # --- the change log ------------------------------------------------------------------
@@ -262,6 +241,11 @@ class LibraryView:
                 (t("task_read", lang), f"{doc.id}/#chapters"),
                 (t("task_pdf", lang), f"../pdf/{doc.id}-{lang}.pdf")]
         return out
+
+    def benefits(self) -> dict[str, Any]:
+        """The benefit finder over every current document, results grouped by document."""
+        docs = [(d, f"../{d.id}/") for d in self.library.current()]
+        return finder_context(docs, self.lang)
 
     def units(self) -> dict[str, Any]:
         """Each issuer's units, by name, with their clauses in every document of the issuer."""

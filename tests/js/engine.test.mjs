@@ -24,5 +24,7 @@ for (const c of cases) {
     assert.ok(Number.isInteger(result.min) && Number.isInteger(result.max));
     assert.deepEqual(result.errors, c.errors || {});
     if (c.reason) assert.equal(result.reason, c.reason);
+    assert.equal(Boolean(result.uncertain), Boolean(c.uncertain));
+    if (c.assumed) assert.deepEqual(result.assumed, c.assumed);
   });
 }

@@ -42,6 +42,8 @@ WHOLE: tuple[Check, ...] = (
     published.whole_document,
     budgets.budgets,
     rules.calculators_used,
+    rules.calculator_inputs,
+    rules.finder,
 )
 
 CHECKS: tuple[Check, ...] = LOCAL + WHOLE

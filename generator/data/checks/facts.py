@@ -147,7 +147,8 @@ def _check_english(f: YamlFile, loc: Loc, text: Text) -> list[Problem]:
 
 def _field_of(fact: Fact, n: Decimal) -> tuple[str, ...]:
     """The key holding number `n`, so a problem points at the line to change."""
-    for key in ("amount", "max_amount", "rate", "rate_min", "rate_max", "value", "value_max"):
+    for key in ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max", "value",
+                "value_max"):
         v = getattr(fact, key, None)
         if v is not None and normalize(Decimal(v)) == n:
             return (key,)
