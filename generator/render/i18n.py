@@ -44,6 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "task_calculator": {"zh": "算一算:{title}", "en": "Work out: {title}"},
     "task_finder": {"zh": "查找我(我的企业)能享受的政策", "en": "Find what my enterprise or I "
                     "can get"},
+    "task_benefits": {"zh": "在全部现行文件中查找我能享受的政策",
+                      "en": "Find what I can get in every document in force"},
     "task_units": {"zh": "找到负责的单位", "en": "Find the responsible unit"},
     "task_read": {"zh": "阅读政策条款", "en": "Read the clauses"},
     "task_pdf": {"zh": "下载 PDF 手册", "en": "Download the PDF handbook"},
