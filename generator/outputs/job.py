@@ -10,8 +10,8 @@ from typing import Any
 from generator.cache import Cache, digest
 from generator.data.library import Library
 from generator.render import Rendered
-from generator.render.context import DocContext
-from generator.settings import Settings
+from generator.render.context import DocContext, context
+from generator.settings import LANGS, Settings
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,18 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def plan(library: Library, settings: Settings, version: str, cache: Cache
+         ) -> tuple[list[Part], dict[str, DocContext]]:
+    """Every part of the site with its cache key, and each document's context."""
+    memo = cache.memo()
+    contexts = {d.id: context(library, d, memo) for d in library.documents}
+    parts = [Part(lang, None, part_key(settings, version, lang, "library", library.file,
+                                        [(d.id, library.sources[d.id], contexts[d.id].status)
+                                         for d in library.documents]))
+             for lang in LANGS]
+    parts += [Part(lang, d.id, part_key(settings, version, lang, "document",
+                                        library.sources[d.id], contexts[d.id].digest_data()))
+              for d in library.documents for lang in LANGS]
+    return parts, contexts

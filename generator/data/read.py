@@ -1,0 +1,77 @@
+"""Stages 1-3 for a data folder: load -> validate -> model, for one document folder
+(`read_edition`) and for the whole library (`read_library`: every document, from the build
+cache when its files did not change, and library.yaml, checked together)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cache import Cache
+from generator.data import library as library_model
+from generator.data import load, model, validate
+from generator.data.checks.library import library as library_checks
+from generator.data.library import Library
+from generator.data.model import Edition
+from generator.data.schema import LibraryFile
+from generator.problems import DataError, Problem
+from generator.settings import Settings, documents
+
+
+def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
+    """load -> validate -> model for one document folder. The edition is None when a file
+    failed to load or failed its schema; problems include known notes (`Problem.note`)."""
+    sources = load.read_document(folder)  # load (raises load.Unreadable)
+    parts, problems = validate.shape(sources)  # validate: each file's schema
+    if parts is None:
+        return None, sorted(set(problems))
+    edition = model.assemble(sources, parts)  # model
+    problems += validate.consistency(edition, parts.complete)  # validate: the whole document
+    return (edition if parts.complete else None), sorted(set(problems))
+
+
+def valid_edition(folder: Path) -> Edition:
+    edition, problems = read_edition(folder)
+    errors = [p for p in problems if p.fails]
+    if errors or edition is None:
+        raise DataError(errors)
+    return edition
+
+
+def read_library(data: Path, source_date: int, cache: Cache | None = None
+                 ) -> tuple[Library | None, list[Problem]]:
+    """Every document of the data folder (from the cache when its files did not change) and
+    library.yaml, checked together."""
+    path = data / "library.yaml"
+    if not path.is_file():
+        return None, [Problem(str(path), 1, 1, "missing library.yaml; it names the site and "
+                              "its issuers and series (see CONTRIBUTING.md)")]
+    try:
+        file = load.load_yaml(path)
+    except load.LoadError as exc:
+        return None, [exc.problem]
+    problems: list[Problem] = []
+    lib = validate.parse(file, LibraryFile, problems)
+    docs, digests = [], {}
+    folders = documents(data)
+    for folder in folders:
+        edition, found, key = cache.edition(folder, read_edition) if cache else \
+            (*read_edition(folder), "")
+        problems += found
+        if edition is not None:
+            docs.append(edition)
+            digests[edition.id] = key
+    if lib is None:
+        return None, sorted(set(problems))
+    if len(docs) == len(folders):  # else a missing document would be reported again here
+        problems += library_checks(file, lib, docs)
+    library = Library(lib, library_model.ordered(docs, lib),
+                      library_model.build_date(source_date), digests)
+    return library, sorted(set(problems))
+
+
+def valid_library(settings: Settings, cache: Cache) -> Library:
+    library, problems = read_library(settings.data, settings.source_date, cache)
+    errors = [p for p in problems if p.fails]
+    if errors or library is None:
+        raise DataError(errors)
+    return library
