@@ -21,16 +21,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from generator import outputs, render, staging
 from generator.cache import Cache, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
 from generator.outputs import site
 from generator.outputs.job import Job, Part, plan
-from generator.problems import DataError
-from generator.render.jinja import template_problem
+from generator.render.jinja import template_errors
 from generator.settings import LANGS, Settings
 
 __all__ = ["build", "read_edition", "read_library", "valid_edition", "valid_library"]
@@ -38,22 +35,13 @@ __all__ = ["build", "read_edition", "read_library", "valid_edition", "valid_libr
 
 def render_parts(library: Library, parts: list[Part], contexts: dict[str, render.DocContext],
                  settings: Settings, cache: Cache) -> dict[str, render.Rendered]:
-    """Render the parts the cache does not have (pure, given the guides read here)."""
-    out = {}
-    try:
-        for part in parts:
-            if cache.has(part.key):
-                continue
-            if part.document is None:
-                out[part.key] = render.library(library, part.lang)
-            else:
-                out[part.key] = render.document(
-                    library.by_id[part.document], contexts[part.document], part.lang,
-                    edit_base=settings.edit_base, site_url=settings.site_url,
-                    guide=settings.guide(part.lang).read_text(encoding="utf-8"))
-    except jinja2.TemplateError as exc:
-        raise DataError([template_problem(exc)]) from exc
-    return out
+    """Render the documents' parts the cache does not have (pure, given the guides read
+    here); the library's own pages were rendered by `plan`."""
+    return {part.key: render.document(
+        library.by_id[part.document], contexts[part.document], part.lang,
+        edit_base=settings.edit_base, site_url=settings.site_url,
+        guide=settings.guide(part.lang).read_text(encoding="utf-8"))
+        for part in parts if part.document is not None and not cache.has(part.key)}
 
 
 def build(settings: Settings, warm: Any = None) -> Path:
@@ -64,8 +52,9 @@ def build(settings: Settings, warm: Any = None) -> Path:
     cache = Cache(settings.work / "cache", version)
     with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
         library = valid_library(settings, cache)  # load, validate, model
-        parts, contexts = plan(library, settings, version, cache)
-        rendered = render_parts(library, parts, contexts, settings, cache)  # render
+        with template_errors():
+            parts, contexts, rendered = plan(library, settings, version, cache)
+            rendered |= render_parts(library, parts, contexts, settings, cache)  # render
         with staging.staged(settings.out) as stage:  # swap when the block completes
             job = Job(library, parts, rendered, contexts, settings, cache, version, workers)
             for write in outputs.chosen(settings):  # outputs

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import render
 from generator.cache import Cache, digest
 from generator.data.library import Library
 from generator.render import Rendered
@@ -59,15 +60,17 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 def plan(library: Library, settings: Settings, version: str, cache: Cache
-         ) -> tuple[list[Part], dict[str, DocContext]]:
-    """Every part of the site with its cache key, and each document's context."""
+         ) -> tuple[list[Part], dict[str, DocContext], dict[str, Rendered]]:
+    """Every part of the site with its cache key, each document's context, and the library's
+    own pages, rendered already: they are few, and keyed by what they say, an edit that does
+    not show on them (a clause's wording) does not build them again."""
     memo = cache.memo()
     contexts = {d.id: context(library, d, memo) for d in library.documents}
-    parts = [Part(lang, None, part_key(settings, version, lang, "library", library.file,
-                                        [(d.id, library.sources[d.id], contexts[d.id].status)
-                                         for d in library.documents]))
-             for lang in LANGS]
+    pages = {lang: render.library(library, lang) for lang in LANGS}
+    parts = [Part(lang, None, part_key(settings, version, lang, "library", r.pages, r.nav,
+                                        r.site_name)) for lang, r in pages.items()]
+    early = {part.key: pages[part.lang] for part in parts}
     parts += [Part(lang, d.id, part_key(settings, version, lang, "document",
                                         library.sources[d.id], contexts[d.id].digest_data()))
               for d in library.documents for lang in LANGS]
-    return parts, contexts
+    return parts, contexts, early

@@ -107,7 +107,7 @@ def write(job: Job, stage: Path) -> None:
     todo = []
     for part in job.parts:
         rendered = job.rendered.get(part.key)
-        if rendered is None:
+        if rendered is None or cache.has(part.key):
             continue  # in the cache
         pages = write_rendered(rendered, settings.work / "parts" / part.key)
         ctx = job.contexts.get(part.document) if part.document else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator.problems import Problem, display_path
+from generator.problems import DataError, Problem, display_path
 from generator.render import filters
 from generator.render.i18n import t
 
@@ -72,3 +74,12 @@ def template_problem(exc: jinja2.TemplateError) -> Problem:
                 name, line = display_path(Path(frame.filename)), frame.lineno or 1
                 break
     return Problem(name, line, 1, f"template error: {exc}; fix the template")
+
+
+@contextmanager
+def template_errors() -> Iterator[None]:
+    """A Jinja error becomes a DataError naming the template's file and line."""
+    try:
+        yield
+    except jinja2.TemplateError as exc:
+        raise DataError([template_problem(exc)]) from exc
