@@ -101,7 +101,7 @@ def serve_reload(runs: int) -> list[float]:
         with browser() as b:
             page = b.new_page()
             page.goto(f"http://127.0.0.1:{port}/zh/jiande-2025/clauses/14/")
-            page.wait_for_load_state("load")  # never idle: the page asks for news twice a second
+            page.wait_for_load_state("load")  # never idle: a question for news is always open
             for n in range(runs):
                 page.wait_for_timeout(1000)
                 page.evaluate("() => { window.__phMarker = true; }")

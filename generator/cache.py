@@ -25,8 +25,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator.data.load import YamlFile
 from generator.data.model import Edition
-from generator.problems import Problem
+from generator.problems import Problem, display_path
 
 SOURCES = ("generator", "calculators", "docs")  # the generator's own files
 FILES = ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
@@ -108,6 +109,34 @@ class Cache:
         self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps((kept, problems),
                                                                    protocol=5)))
         return edition, problems, key
+
+    # --- parsed YAML files ------------------------------------------------------------------
+    def parsed(self, parse: Callable[[Path], YamlFile]) -> Callable[[Path], YamlFile]:
+        """`parse`, remembering each file by its name and bytes: when one file of a document
+        changes, only that file is parsed again. Files that fail to parse are not kept."""
+
+        def get(path: Path) -> YamlFile:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return parse(path)  # parse reports it
+            name = display_path(path)
+            folder = self.root / "yaml" / digest(str(path.resolve()))
+            entry = folder / f"{digest(self.version, name, raw)}.pickle"
+            try:
+                known: YamlFile = pickle.loads(entry.read_bytes())
+                return known
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass
+            found = parse(path)
+            if folder.is_dir():
+                for old in folder.iterdir():
+                    old.unlink(missing_ok=True)
+            kept = found.compact(with_data=True)
+            self._write(entry, lambda tmp: tmp.write_bytes(pickle.dumps(kept, protocol=5)))
+            return kept
+
+        return get
 
     # --- results worth keeping (the comparison of two editions) -------------------------
     def memo(self) -> Callable[[tuple[Any, ...], Callable[[], Any]], Any]:

@@ -4,7 +4,8 @@ Watches the data folder, docs/, the templates, the calculators and the guides by
 modification times (no extra dependency). A failed rebuild prints file:line problems, keeps
 serving the last good site, and shows the problems over the open page; the overlay goes when
 a build succeeds again, and open pages reload themselves when a new build lands
-(docs/assets/dev-reload.js asks /__build_status). Builds run their workers as spawned
+(docs/assets/dev-reload.js asks /__build_status, which answers as soon as a build ends: a
+long poll, so a reload does not wait for the next question). Builds run their workers as spawned
 processes, never forked from this threaded server.
 """
 
@@ -15,6 +16,7 @@ import json
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,21 @@ class Preview:
         self.workers = workers
         self.build_id = "0"
         self.problems: list[str] = []  # of the last build, when it failed
+        self.state = 0  # counts the builds that ended, good or not
+        self.ended = threading.Condition()
+
+    def status(self, after: int | None, wait: float = 20.0) -> dict[str, Any]:
+        """The last build's id and problems; with `after`, once a build after that one ended
+        (or `wait` seconds passed)."""
+        with self.ended:
+            if after is not None:
+                self.ended.wait_for(lambda: self.state != after, timeout=wait)
+            return {"id": self.build_id, "problems": self.problems, "state": self.state}
+
+    def _ended(self) -> None:
+        with self.ended:
+            self.state += 1
+            self.ended.notify_all()
 
     def build(self) -> bool:
         started = time.perf_counter()
@@ -56,13 +73,15 @@ class Preview:
                   file=sys.stderr, flush=True)
             self.problems = [str(p) for p in exc.problems if p.fails] or [
                 "the build failed; see the terminal"]
+            self._ended()
             return False
         self.problems = []
         self.build_id = str(time.time())
+        self._ended()
         print(f"built {self.settings.out} in {time.perf_counter() - started:.1f} s", flush=True)
         return True
 
-    def watch(self, interval: float = 0.25) -> None:
+    def watch(self, interval: float = 0.1) -> None:
         seen = snapshot(watched(self.settings))
         while True:
             time.sleep(interval)
@@ -80,8 +99,10 @@ class Preview:
                 super().__init__(*args, directory=directory, **kwargs)
 
             def do_GET(self) -> None:
-                if self.path == "/__build_status":
-                    body = json.dumps({"id": preview.build_id, "problems": preview.problems},
+                url = urllib.parse.urlsplit(self.path)
+                if url.path == "/__build_status":
+                    after = urllib.parse.parse_qs(url.query).get("after", [""])[0]
+                    body = json.dumps(preview.status(int(after) if after.isdigit() else None),
                                       ensure_ascii=False).encode()
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -79,3 +79,18 @@ def test_an_edit_reloads_the_open_page(preview, chromium) -> None:  # type: igno
     print(f"serve: edit to reload {time.perf_counter() - started:.2f} s")
     assert "Support car trade-ins!" in page.locator(".ph-clause-text").inner_text()
     page.close()
+
+
+@pytest.mark.unit
+def test_status_answers_when_the_next_build_ends() -> None:
+    """The long poll: asked `after` the current build, the status waits for the next one to
+    end (good or not); asked about an older build, it answers at once."""
+    from generator.serve import Preview
+
+    preview = Preview(settings=None)  # type: ignore[arg-type]
+    first = preview.status(None)
+    assert first["state"] == 0
+    threading.Timer(0.2, preview._ended).start()
+    assert preview.status(after=0, wait=30)["state"] == 1
+    assert preview.status(after=0, wait=30)["state"] == 1  # already past: no wait
+    assert preview.status(after=1, wait=0.05)["state"] == 1  # nothing new: times out

@@ -1,8 +1,9 @@
 // `make serve` only: reload the page when a new build lands, and while the last build failed,
 // show its problems (path:line:col: what, how to fix) over the page, as Hugo and Vite do.
+// /__build_status?after=N answers when the build after build N ends (a long poll).
 (function () {
   "use strict";
-  var current = null;
+  var current = null, state = null;
   function overlay(problems) {
     var box = document.getElementById("ph-build-problems");
     if (!problems.length) {
@@ -34,16 +35,19 @@
     box.appendChild(list);
   }
   function poll() {
-    fetch("/__build_status", { cache: "no-store" })
+    var wait = 1000;  // after an error (the server restarting): ask again in a second
+    fetch("/__build_status" + (state === null ? "" : "?after=" + state), { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (status) {
         if (status === null) return;
-        if (current !== null && status.id !== current) { location.reload(); return; }
+        wait = 0;
+        if (current !== null && status.id !== current) { wait = -1; location.reload(); return; }
         current = status.id;
+        state = status.state;
         overlay(status.problems || []);
       })
       .catch(function () {})
-      .finally(function () { setTimeout(poll, 300); });
+      .finally(function () { if (wait >= 0) setTimeout(poll, wait); });
   }
   poll();
 })();

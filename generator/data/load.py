@@ -10,7 +10,7 @@ must keep comments) uses ruamel's round-trip mode separately.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -47,9 +47,9 @@ class YamlFile:
     def name(self) -> str:
         return display_path(self.path)
 
-    def compact(self) -> YamlFile:
-        """The positions only: what pages need (edit links) after the checks have run. Much
-        smaller and faster to read back than the node tree."""
+    def compact(self, with_data: bool = False) -> YamlFile:
+        """The positions only (and the data, if asked): what pages need (edit links) after
+        the checks have run. Much smaller and faster to read back than the node tree."""
         index: dict[tuple[int | str, ...], tuple[int, int]] = {}
         stack: list[tuple[Node, tuple[int | str, ...]]] = []
         if self.tree is not None:
@@ -66,7 +66,7 @@ class YamlFile:
                 for i, v in enumerate(node.value):
                     index[(*loc, i)] = (v.start_mark.line + 1, v.start_mark.column + 1)
                     stack.append((v, (*loc, i)))
-        return YamlFile(self.path, None, None, index)
+        return YamlFile(self.path, self.data if with_data else None, None, index)
 
     def position(self, loc: Sequence[int | str]) -> tuple[int, int]:
         """1-based (line, col) of the deepest node on `loc` that exists."""
@@ -200,9 +200,10 @@ class Sources:
         return not self.unparsed
 
 
-def read_document(folder: Path) -> Sources:
+def read_document(folder: Path, parse: Callable[[Path], YamlFile] = load_yaml) -> Sources:
     """Read a document folder: document.yaml, units.yaml, glossary.yaml, source.zh.txt,
-    chapters/*.yaml, and calculators.yaml / changes.yaml / amendments.yaml when present."""
+    chapters/*.yaml, and calculators.yaml / changes.yaml / amendments.yaml when present.
+    `parse` reads one YAML file (the build passes one that remembers unchanged files)."""
     name = display_path(folder)
     missing = [f for f in REQUIRED if not (folder / f).is_file()]
     chapter_paths = sorted((folder / "chapters").glob("*.yaml"))
@@ -221,7 +222,7 @@ def read_document(folder: Path) -> Sources:
 
     def read(path: Path) -> YamlFile | None:
         try:
-            return load_yaml(path)
+            return parse(path)
         except LoadError as exc:
             problems.append(exc.problem)
             unparsed.add(path.relative_to(folder).as_posix())

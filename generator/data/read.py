@@ -4,6 +4,8 @@ cache when its files did not change, and library.yaml, checked together)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from generator.cache import Cache
@@ -17,10 +19,12 @@ from generator.problems import DataError, Problem
 from generator.settings import Settings, documents
 
 
-def read_edition(folder: Path) -> tuple[Edition | None, list[Problem]]:
+def read_edition(folder: Path, parse: Callable[[Path], load.YamlFile] = load.load_yaml
+                 ) -> tuple[Edition | None, list[Problem]]:
     """load -> validate -> model for one document folder. The edition is None when a file
-    failed to load or failed its schema; problems include known notes (`Problem.note`)."""
-    sources = load.read_document(folder)  # load (raises load.Unreadable)
+    failed to load or failed its schema; problems include known notes (`Problem.note`).
+    `parse` reads one YAML file (load.load_yaml, or the build cache's memory of it)."""
+    sources = load.read_document(folder, parse)  # load (raises load.Unreadable)
     parts, problems = validate.shape(sources)  # validate: each file's schema
     if parts is None:
         return None, sorted(set(problems))
@@ -54,7 +58,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
     docs, digests = [], {}
     folders = documents(data)
     for folder in folders:
-        edition, found, key = cache.edition(folder, read_edition) if cache else \
+        edition, found, key = cache.edition(
+            folder, partial(read_edition, parse=cache.parsed(load.load_yaml))) if cache else \
             (*read_edition(folder), "")
         problems += found
         if edition is not None:
