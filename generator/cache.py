@@ -3,10 +3,13 @@
 - Models: a document's validated model, keyed by the bytes of its files and the
   generator's version. An unchanged document is not loaded or validated again.
 - Parts: the built output of one part of the site (a document in one language, or the
-  library's own pages in one language), keyed by everything that part is made from: the
-  generator's version (its code, templates, assets and the installed MkDocs, Material and
-  Pagefind), the settings that reach the pages, the document's files and the other
-  documents' facts its pages show. Only parts whose key changed are built again.
+  library's own pages in one language), keyed by what its pages say and everything else
+  that reaches them: the generator's version (its code, templates, assets and the
+  installed MkDocs, Material and Pagefind) and the settings. Only parts whose key changed
+  are built again.
+- Aliases: for a document's part, the key of its inputs (the document's files and the other
+  documents' facts its pages show) -> the key of the part they made, so an unchanged
+  document is not even rendered.
 
 Entries are written to a temporary name and renamed, so an interrupted build leaves no half
 entry. Nothing here decides what a page says; it only remembers.
@@ -165,10 +168,31 @@ class Cache:
     def has(self, key: str) -> bool:
         return (self.part(key) / ".complete").is_file()
 
+    def alias(self, inputs: str) -> str | None:
+        """The key of the part last built from these inputs, if it is still in the cache."""
+        try:
+            key = (self.root / "aliases" / inputs).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return key if self.has(key) else None
+
+    def set_alias(self, inputs: str, key: str) -> None:
+        self._write(self.root / "aliases" / inputs,
+                    lambda tmp: tmp.write_text(key, encoding="utf-8"))
+
     def keep(self, keys: set[str]) -> None:
-        """Forget parts no longer used, so the cache does not grow without end."""
+        """Forget parts no longer used (and what led to them), so the cache does not grow
+        without end."""
         parts = self.root / "parts"
         if parts.is_dir():
             for entry in parts.iterdir():
                 if entry.name not in keys:
                     shutil.rmtree(entry, ignore_errors=True)
+        aliases = self.root / "aliases"
+        if aliases.is_dir():
+            for entry in aliases.iterdir():
+                try:
+                    if entry.read_text(encoding="utf-8").strip() not in keys:
+                        entry.unlink()
+                except OSError:
+                    pass

@@ -26,7 +26,7 @@ from generator.cache import Cache, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
 from generator.outputs import site
-from generator.outputs.job import Job, Part, plan
+from generator.outputs.job import Job, Part, plan, settle
 from generator.render.jinja import template_errors
 from generator.settings import LANGS, Settings
 
@@ -55,6 +55,7 @@ def build(settings: Settings, warm: Any = None) -> Path:
         with template_errors():
             parts, contexts, rendered = plan(library, settings, version, cache)
             rendered |= render_parts(library, parts, contexts, settings, cache)  # render
+            parts, rendered = settle(parts, rendered, settings, version, cache)
         with staging.staged(settings.out) as stage:  # swap when the block completes
             job = Job(library, parts, rendered, contexts, settings, cache, version, workers)
             for write in outputs.chosen(settings):  # outputs

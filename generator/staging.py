@@ -4,7 +4,10 @@ A failed build leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,10 +30,12 @@ def staged(out: Path) -> Iterator[Path]:
 
 
 def swap_in(stage: Path, out: Path) -> None:
-    """Replace `out` with `stage`: the old site stays whole until the new one is complete."""
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+    """Replace `out` with `stage`: the old site stays whole until the new one is complete.
+    The old site is then renamed aside and deleted by a separate `rm` process, so a build
+    of thousands of pages does not wait for the deletion (a leftover is deleted next time)."""
+    for left in out.parent.glob(f".{out.name}.old-*"):
+        forget(left)
+    old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if out.exists():
         # Keep the PDFs of the previous build if this build made none (`make site` adds them).
         if (out / "pdf").is_dir() and not (stage / "pdf").exists():
@@ -38,4 +43,14 @@ def swap_in(stage: Path, out: Path) -> None:
         out.rename(old)
     stage.rename(out)
     if old.exists():
-        shutil.rmtree(old)
+        forget(old)
+
+
+def forget(folder: Path) -> None:
+    """Delete `folder` in the background (an `rm -rf` the shell leaves running, which
+    outlives this process), or here when there is no shell."""
+    if shutil.which("sh") and subprocess.run(
+            ["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "sh", str(folder)],
+            check=False).returncode == 0:
+        return
+    shutil.rmtree(folder, ignore_errors=True)

@@ -264,10 +264,13 @@ class Edition:
         reached = {(c.number, i.id) for _, s in self.situations for c, i in self.reached_by(s)}
         return [(c, i) for c, i in self.incentives() if (c.number, i.id) not in reached]
 
-    def incentives(self) -> Iterator[tuple[Clause, Incentive]]:
-        for c in self.clauses:
-            for i in c.incentives:
-                yield c, i
+    def incentives(self) -> tuple[tuple[Clause, Incentive], ...]:
+        """Every incentive with its clause, in clause order (asked for often: kept)."""
+        return self._incentives
+
+    @cached_property
+    def _incentives(self) -> tuple[tuple[Clause, Incentive], ...]:
+        return tuple((c, i) for c in self.clauses for i in c.incentives)
 
     def targets(self) -> Iterator[tuple[Clause | None, Chapter, Target]]:
         for ch in self.chapters:

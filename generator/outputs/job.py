@@ -70,7 +70,28 @@ def plan(library: Library, settings: Settings, version: str, cache: Cache
     parts = [Part(lang, None, part_key(settings, version, lang, "library", r.pages, r.nav,
                                         r.site_name)) for lang, r in pages.items()]
     early = {part.key: pages[part.lang] for part in parts}
-    parts += [Part(lang, d.id, part_key(settings, version, lang, "document",
-                                        library.sources[d.id], contexts[d.id].digest_data()))
-              for d in library.documents for lang in LANGS]
+    for d in library.documents:
+        for lang in LANGS:
+            inputs = part_key(settings, version, lang, "document", library.sources[d.id],
+                              contexts[d.id].digest_data())
+            parts.append(Part(lang, d.id, cache.alias(inputs) or inputs))
     return parts, contexts, early
+
+
+def settle(parts: list[Part], rendered: dict[str, Rendered], settings: Settings, version: str,
+           cache: Cache) -> tuple[list[Part], dict[str, Rendered]]:
+    """A document part rendered afresh is keyed by what its pages say, and its inputs' key
+    is remembered as leading there: an edit that leaves a part's pages as they were (an
+    English fix, for the Chinese pages) does not build that part again."""
+    settled, out = [], dict(rendered)
+    for part in parts:
+        r = rendered.get(part.key)
+        if part.document is None or r is None:
+            settled.append(part)
+            continue
+        key = part_key(settings, version, part.lang, "document pages", part.document, r.pages,
+                       r.nav, r.site_name, r.feed, r.document_name, r.banner)
+        cache.set_alias(part.key, key)
+        out[key] = out.pop(part.key)
+        settled.append(Part(part.lang, part.document, key))
+    return settled, out

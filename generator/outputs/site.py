@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,8 +122,12 @@ def write(job: Job, stage: Path) -> None:
         problems = [p for result in results for p in result]
         if problems:
             raise DataError(problems)
-    for part in sorted(job.parts, key=lambda p: p.document is not None):  # library first
-        link_tree(cache.part(part.key), stage / part.path)
+    for part in job.parts:  # the library's own first: the documents' folders go inside
+        if part.document is None:
+            link_tree(cache.part(part.key), stage / part.path)
+    with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
+        list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
+                       [p for p in job.parts if p.document is not None]))
     cache.keep({p.key for p in job.parts})
 
 

@@ -1,0 +1,84 @@
+"""The build cache (generator/cache.py): a rebuild builds only what an edit reaches, and what
+it takes from the cache is what a fresh build would have made."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build
+from tests.conftest import DATA, DOC, doc_page, settings_for
+
+pytestmark = pytest.mark.site
+
+CHAPTER = Path(DOC) / "chapters" / "03-services.yaml"
+OLD, NEW = "Support car trade-ins (trading in", "Support car trade-ins, as revised (trading in"
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def parts(work: Path) -> set[str]:
+    return {p.name for p in (work / "cache" / "parts").iterdir() if (p / ".complete").is_file()}
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> tuple[Path, Path, Path]:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(settings_for(out, work, data=data))
+    return data, out, work
+
+
+def test_nothing_changed_builds_nothing_and_gives_the_same_site(
+        library: tuple[Path, Path, Path]) -> None:
+    data, out, work = library
+    before, kept = tree(out), parts(work)
+    build(settings_for(out, work, data=data))
+    assert parts(work) == kept
+    assert tree(out) == before
+
+
+def test_an_english_fix_builds_the_english_pages_only(library: tuple[Path, Path, Path],
+                                                      tmp_path: Path) -> None:
+    data, out, work = library
+    chapter = data / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    assert text.count(OLD) == 1, "the test edits clause 14's English; update OLD"
+    before, kept = tree(out), parts(work)
+    chapter.write_text(text.replace(OLD, NEW), encoding="utf-8")
+    build(settings_for(out, work, data=data))
+
+    built = parts(work) - kept
+    assert len(built) == 1, f"one part (the English pages of {DOC}) should be built: {built}"
+    assert 'lang="en"' in (work / "cache" / "parts" / built.pop() / "index.html").read_text(
+        encoding="utf-8")
+    after = tree(out)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert f"en/{DOC}/clauses/14/index.html" in changed
+    assert not [k for k in changed if k.startswith(f"zh/{DOC}/") and k.endswith(".html")]
+    assert "as revised" in doc_page(out, "en", "clauses/14").read_text(encoding="utf-8")
+
+    # and what the cache gave is what a build from nothing gives
+    fresh = tmp_path / "fresh"
+    build(settings_for(fresh / "site", fresh / "work", data=data))
+    assert tree(fresh / "site") == after
+
+
+def test_each_yaml_file_is_kept_once(library: tuple[Path, Path, Path]) -> None:
+    """The parsed-file cache holds one entry per file: an edited file replaces its own."""
+    data, out, work = library
+    chapter = data / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    for new in (text.replace(OLD, NEW), text):
+        chapter.write_text(new, encoding="utf-8")
+        build(settings_for(out, work, data=data))
+        kept = list((work / "cache" / "yaml").rglob("*.pickle"))
+        yaml_files = [p for p in data.rglob("*.yaml") if p.name != "library.yaml"]
+        assert len(kept) == len(yaml_files)
