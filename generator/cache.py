@@ -87,31 +87,42 @@ class Cache:
         tmp.rename(path)
 
     # --- validated models ----------------------------------------------------------------
-    def edition(self, folder: Path, read: Callable[[Path], tuple[Edition | None,
-                                                               list[Problem]]]
-                ) -> tuple[Edition | None, list[Problem], str]:
-        """(model, problems, digest of the folder's files), read only when the files changed.
-        The cached model keeps the position of every key and item (edit links need them),
-        not the YAML node trees."""
-        key = document_digest(folder)
+    def _edition_path(self, folder: Path, key: str) -> Path:
         # problems name files as the reader sees them (relative to the working folder)
         where = digest(str(folder.resolve()), str(Path.cwd()), key, self.version)
-        path = self.root / "models" / f"{folder.name}-{where}.pickle"
+        return self.root / "models" / f"{folder.name}-{where}.pickle"
+
+    def known_edition(self, folder: Path) -> tuple[Edition | None, list[Problem], str] | None:
+        """(model, problems, digest of the folder's files) if the files did not change."""
+        key = document_digest(folder)
+        path = self._edition_path(folder, key)
         if path.is_file():
             try:
                 edition, problems = pickle.loads(path.read_bytes())
                 return edition, problems, key
             except Exception:
                 path.unlink()
+        return None
+
+    def edition(self, folder: Path, read: Callable[[Path], tuple[Edition | None,
+                                                               list[Problem]]]
+                ) -> tuple[Edition | None, list[Problem], str]:
+        """(model, problems, digest of the folder's files), read only when the files changed.
+        The model keeps the position of every key and item (edit links need them), not the
+        YAML node trees, whether it was read now or before."""
+        known = self.known_edition(folder)
+        if known is not None:
+            return known
+        key = document_digest(folder)
         edition, problems = read(folder)
         for old in (self.root / "models").glob(f"{folder.name}-*.pickle"):
-            old.unlink()
+            old.unlink(missing_ok=True)
         kept = None if edition is None else replace(
             edition, files={k: f.compact() for k, f in edition.files.items()},
             chapter_files={n: f.compact() for n, f in edition.chapter_files.items()})
-        self._write(path, lambda tmp: tmp.write_bytes(pickle.dumps((kept, problems),
-                                                                   protocol=5)))
-        return edition, problems, key
+        self._write(self._edition_path(folder, key),
+                    lambda tmp: tmp.write_bytes(pickle.dumps((kept, problems), protocol=5)))
+        return kept, problems, key
 
     # --- parsed YAML files ------------------------------------------------------------------
     def parsed(self, parse: Callable[[Path], YamlFile]) -> Callable[[Path], YamlFile]:

@@ -34,14 +34,28 @@ __all__ = ["build", "read_edition", "read_library", "valid_edition", "valid_libr
 
 
 def render_parts(library: Library, parts: list[Part], contexts: dict[str, render.DocContext],
-                 settings: Settings, cache: Cache) -> dict[str, render.Rendered]:
-    """Render the documents' parts the cache does not have (pure, given the guides read
-    here); the library's own pages were rendered by `plan`."""
-    return {part.key: render.document(
-        library.by_id[part.document], contexts[part.document], part.lang,
-        edit_base=settings.edit_base, site_url=settings.site_url,
-        guide=settings.guide(part.lang).read_text(encoding="utf-8"))
-        for part in parts if part.document is not None and not cache.has(part.key)}
+                 settings: Settings, cache: Cache, workers: Any) -> dict[str, render.Rendered]:
+    """Render the documents' parts the cache does not have, a document (both languages) per
+    task, across the workers when there are several; the library's own pages were rendered
+    by `plan`."""
+    todo: dict[str, list[Part]] = {}
+    for part in parts:
+        if part.document is not None and not cache.has(part.key):
+            todo.setdefault(part.document, []).append(part)
+    guides = {lang: settings.guide(lang).read_text(encoding="utf-8") for lang in LANGS}
+    tasks = [(library.by_id[d], contexts[d], [p.lang for p in ps], settings.edit_base,
+              settings.site_url, guides) for d, ps in todo.items()]
+    done = workers.map(render_document, tasks) if workers and len(tasks) > 1 else \
+        map(render_document, tasks)
+    return {part.key: r for ps, rs in zip(todo.values(), done, strict=True)
+            for part, r in zip(ps, rs, strict=True)}
+
+
+def render_document(task: tuple[Any, ...]) -> list[render.Rendered]:
+    """One document in the languages asked (pure; runs in a worker process)."""
+    edition, ctx, langs, edit_base, site_url, guides = task
+    return [render.document(edition, ctx, lang, edit_base=edit_base, site_url=site_url,
+                            guide=guides[lang]) for lang in langs]
 
 
 def build(settings: Settings, warm: Any = None) -> Path:
@@ -51,10 +65,11 @@ def build(settings: Settings, warm: Any = None) -> Path:
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
     with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
-        library = valid_library(settings, cache)  # load, validate, model
+        library = valid_library(settings, cache, workers)  # load, validate, model
         with template_errors():
             parts, contexts, rendered = plan(library, settings, version, cache)
-            rendered |= render_parts(library, parts, contexts, settings, cache)  # render
+            rendered |= render_parts(library, parts, contexts, settings, cache,  # render
+                                     workers)
             parts, rendered = settle(parts, rendered, settings, version, cache)
         with staging.staged(settings.out) as stage:  # swap when the block completes
             job = Job(library, parts, rendered, contexts, settings, cache, version, workers)

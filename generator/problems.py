@@ -33,6 +33,9 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+        return type(self), (self.problems,)  # raised in a worker process, re-raised here
+
 
 def display_path(path: Path) -> str:
     try:

@@ -182,6 +182,9 @@ class Unreadable(Exception):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[Unreadable], tuple[list[Problem]]]:
+        return Unreadable, (self.problems,)  # raised in a worker, re-raised here
+
 
 @dataclass(frozen=True)
 class Sources:

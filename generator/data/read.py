@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from generator.cache import Cache
 from generator.data import library as library_model
@@ -41,10 +42,17 @@ def valid_edition(folder: Path) -> Edition:
     return edition
 
 
-def read_library(data: Path, source_date: int, cache: Cache | None = None
-                 ) -> tuple[Library | None, list[Problem]]:
-    """Every document of the data folder (from the cache when its files did not change) and
-    library.yaml, checked together."""
+def read_cached(job: tuple[Path, Cache]) -> tuple[Edition | None, list[Problem], str]:
+    """A document folder through the cache (a function of its own, so a worker process can
+    run it)."""
+    folder, cache = job
+    return cache.edition(folder, partial(read_edition, parse=cache.parsed(load.load_yaml)))
+
+
+def read_library(data: Path, source_date: int, cache: Cache | None = None,
+                 workers: Any = None) -> tuple[Library | None, list[Problem]]:
+    """Every document of the data folder (from the cache when its files did not change, the
+    others read by the `workers` pool if there is one) and library.yaml, checked together."""
     path = data / "library.yaml"
     if not path.is_file():
         return None, [Problem(str(path), 1, 1, "missing library.yaml; it names the site and "
@@ -57,10 +65,15 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
     lib = validate.parse(file, LibraryFile, problems)
     docs, digests = [], {}
     folders = documents(data)
-    for folder in folders:
-        edition, found, key = cache.edition(
-            folder, partial(read_edition, parse=cache.parsed(load.load_yaml))) if cache else \
-            (*read_edition(folder), "")
+    if cache is None:
+        read = [(*read_edition(folder), "") for folder in folders]
+    else:
+        known = {f: cache.known_edition(f) for f in folders}
+        todo = [(f, cache) for f in folders if known[f] is None]
+        fresh = dict(zip([f for f, _ in todo], workers.map(read_cached, todo) if workers and
+                         len(todo) > 1 else map(read_cached, todo), strict=True))
+        read = [known[f] or fresh[f] for f in folders]
+    for edition, found, key in read:
         problems += found
         if edition is not None:
             docs.append(edition)
@@ -74,8 +87,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None
     return library, sorted(set(problems))
 
 
-def valid_library(settings: Settings, cache: Cache) -> Library:
-    library, problems = read_library(settings.data, settings.source_date, cache)
+def valid_library(settings: Settings, cache: Cache, workers: Any = None) -> Library:
+    library, problems = read_library(settings.data, settings.source_date, cache, workers)
     errors = [p for p in problems if p.fails]
     if errors or library is None:
         raise DataError(errors)
