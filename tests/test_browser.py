@@ -200,3 +200,16 @@ def test_the_library_in_both_languages(library_page: Page, library_server: str,
             'li.pagefind-ui__result .pagefind-ui__result-title a')];
         return a.length > 0 && a.every(e => e.pathname.includes('/jiande-2026/')); }""",
                            timeout=10000)
+
+
+def test_the_status_banner_never_breaks_a_date_on_a_phone(page: Page, site_server: str) -> None:
+    """In force from 2025-01-01 to 2025-12-31: at 375 px the line wraps between words, not
+    inside a date (Chromium breaks after a hyphen)."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    for lang in ("en", "zh"):
+        page.goto(f"{site_server}/{lang}/jiande-2025/calculators/trade-in/")
+        dates = page.locator(".ph-status-banner .ph-date")
+        assert dates.count() == 2
+        lines = page.evaluate("() => [...document.querySelectorAll('.ph-status-banner .ph-date')]"
+                              ".map(e => new Set([...e.getClientRects()].map(r => r.top)).size)")
+        assert lines == [1, 1], lang

@@ -10,8 +10,11 @@ interface strings in `i18n`. Data text is always HTML-escaped, and headings go t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import escape
 
 from generator.data.library import Library
 from generator.data.model import Edition
@@ -84,6 +87,9 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
             filters.tr(ctx.successor.subtitle, lang)
         out["text"] += " · " + t("superseded_by", lang, title=title)
         out["link"] = {"href": f"../{ctx.successor.id}/", "text": t("see_successor", lang)}
+    # the same text for the page, a date never broken at its hyphens on a phone
+    out["html"] = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: f'<span class="ph-date">{m[0]}</span>',
+                         str(escape(out["text"])))
     return out
 
 
