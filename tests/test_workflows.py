@@ -30,10 +30,11 @@ def actionlint() -> str:
     return tool("actionlint")
 
 
-def zizmor(inputs: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """`zizmor --offline` on a file or folder, as a person would run it."""
+def zizmor(*inputs: Path, options: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """`zizmor --offline` on files or folders, as a person would run it."""
     return subprocess.run([tool("zizmor"), "--offline", "--no-progress", "--color=never",
-                           *options, str(inputs)], capture_output=True, text=True, check=False)
+                           *options, *map(str, inputs)], capture_output=True, text=True,
+                          check=False)
 
 
 def load(text: str) -> Any:
@@ -64,8 +65,19 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
 
 
 def test_workflows_have_no_zizmor_findings() -> None:
-    run = zizmor(ROOT / ".github" / "workflows")
+    run = zizmor(ROOT / ".github" / "workflows", ROOT / ".github" / "dependabot.yml")
+    assert "completed .github/dependabot.yml" in run.stderr.replace(str(ROOT) + "/", ""), \
+        run.stderr  # the Dependabot configuration was audited too
     assert run.returncode == 0 and "No findings to report" in run.stdout, run.stdout + run.stderr
+
+
+def test_dependabot_keeps_every_pin_up_to_date() -> None:
+    """The action SHAs, pyproject.toml and package.json are pinned; pins nobody updates go
+    stale, so Dependabot watches each of them."""
+    config = YAML(typ="safe").load((ROOT / ".github" / "dependabot.yml").read_text("utf-8"))
+    watched = {u["package-ecosystem"] for u in config["updates"] if u["directory"] == "/"}
+    assert watched == {"github-actions", "pip", "npm"}
+    assert all(u["cooldown"]["default-days"] >= 7 for u in config["updates"])
 
 
 def test_zizmor_reports_an_unpinned_action(tmp_path: Path) -> None:
@@ -76,7 +88,7 @@ def test_zizmor_reports_an_unpinned_action(tmp_path: Path) -> None:
         "name: unpinned\non: push\npermissions: {}\njobs:\n  x:\n    name: x\n"
         "    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4.2.2\n"
         "        with:\n          persist-credentials: false\n", "utf-8")
-    run = zizmor(folder, "--format=json")
+    run = zizmor(folder, options=("--format=json",))
     assert run.returncode != 0, run.stdout + run.stderr
     findings = json.loads(run.stdout)
     assert [f["ident"] for f in findings] == ["unpinned-uses"], run.stdout
