@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.library import make  # noqa: E402
-from tests.browser import browser  # noqa: E402
+from tests.browser import browser, served  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -122,36 +122,21 @@ def page_weight(site: Path) -> None:
 
 
 def search_times(site: Path) -> list[float]:
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *a: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     times = []
-    try:
-        with browser() as b:
-            page = b.new_page()
-            page.goto(f"http://127.0.0.1:{port}/zh/search/")
-            box = page.locator(".pagefind-ui__search-input")
-            box.wait_for()
-            for q in QUERIES:
-                page.evaluate("() => { document.querySelectorAll('.pagefind-ui__result')"
-                              ".forEach(e => e.remove()); }")
-                start = time.perf_counter()
-                box.fill(q)
-                page.wait_for_selector(".pagefind-ui__result", timeout=30000)
-                times.append(time.perf_counter() - start)
-                box.fill("")
-                page.wait_for_timeout(300)
-    finally:
-        server.shutdown()
+    with served(site) as origin, browser() as b:
+        page = b.new_page()
+        page.goto(f"{origin}/zh/search/")
+        box = page.locator(".pagefind-ui__search-input")
+        box.wait_for()
+        for q in QUERIES:
+            page.evaluate("() => { document.querySelectorAll('.pagefind-ui__result')"
+                          ".forEach(e => e.remove()); }")
+            start = time.perf_counter()
+            box.fill(q)
+            page.wait_for_selector(".pagefind-ui__result", timeout=30000)
+            times.append(time.perf_counter() - start)
+            box.fill("")
+            page.wait_for_timeout(300)
     return times
 
 

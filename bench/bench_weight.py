@@ -7,18 +7,15 @@ a calculator page (real Chromium, DevTools network events). Prints figures; not 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import sys
-import threading
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import browser  # noqa: E402
+from tests.browser import browser, served  # noqa: E402
 
 PAGES = ["zh/jiande-2025/clauses/14/", "en/jiande-2025/clauses/14/",
          "zh/jiande-2025/calculators/trade-in/?item=appliance&grade=1&price=8000"]
@@ -61,32 +58,24 @@ def main() -> int:
     p.add_argument("--site", type=Path, default=ROOT / "site")
     p.add_argument("--pages", nargs="*", default=PAGES)
     args = p.parse_args()
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *a: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    with browser() as b:
-        for path in args.pages:
-            context = b.new_context()
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            url = f"http://127.0.0.1:{port}/{path}"
-            first = visit(page, cdp, url)
-            repeat = visit(page, cdp, url)
-            html = args.site / path.split("?")[0] / "index.html"
-            print(f"{path}")
-            print(f"  own HTML: {kb(html.stat().st_size)} "
-                  f"(gzip {kb(len(gzip.compress(html.read_bytes())))})")
-            for label, sizes in (("first visit", first), ("repeat visit", repeat)):
-                detail = ", ".join(f"{k} {kb(v)}" for k, v in sorted(sizes.items()))
-                print(f"  {label}: {kb(sum(sizes.values()))} ({detail})")
-            context.close()
-    server.shutdown()
+    with served(args.site) as origin:
+        with browser() as b:
+            for path in args.pages:
+                context = b.new_context()
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                url = f"{origin}/{path}"
+                first = visit(page, cdp, url)
+                repeat = visit(page, cdp, url)
+                html = args.site / path.split("?")[0] / "index.html"
+                print(f"{path}")
+                print(f"  own HTML: {kb(html.stat().st_size)} "
+                      f"(gzip {kb(len(gzip.compress(html.read_bytes())))})")
+                for label, sizes in (("first visit", first), ("repeat visit", repeat)):
+                    detail = ", ".join(f"{k} {kb(v)}" for k, v in sorted(sizes.items()))
+                    print(f"  {label}: {kb(sum(sizes.values()))} ({detail})")
+                context.close()
     return 0
 
 

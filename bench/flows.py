@@ -9,10 +9,7 @@ finder's results, the library's finder, the unsettled furniture answer and an er
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from playwright.sync_api import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import browser  # noqa: E402
+from tests.browser import browser, served  # noqa: E402
 from tests.flows import DOC, Hand, enterprise_total, phone, resident_trade_in  # noqa: E402
 
 STATES = {  # more page states worth looking at, by name
@@ -55,16 +52,8 @@ def main() -> int:
     args = p.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *a: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     written = []
-    with browser() as b:
+    with served(args.site) as base, browser() as b:
         for lang in ("zh", "en"):
             for flow, run in (("resident", resident_trade_in), ("enterprise", enterprise_total)):
                 context = phone(b)
@@ -90,7 +79,6 @@ def main() -> int:
                                 or name.startswith("furniture"))
                 written.append(shot)
             context.close()
-    server.shutdown()
     print(f"wrote {len(written)} screenshots to {args.out}")
     return 0
 

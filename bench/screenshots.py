@@ -6,17 +6,14 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.accessibility_pages import PAGE_TYPES  # noqa: E402
-from tests.browser import browser  # noqa: E402
+from tests.browser import browser, served  # noqa: E402
 
 
 def main() -> int:
@@ -25,29 +22,21 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screenshots")
     args = p.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *a: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    count = 0
-    with browser() as b:
-        for width in (375, 1280):
-            page = b.new_page(viewport={"width": width, "height": 900})
-            for lang in ("zh", "en"):
-                for index, path in enumerate(PAGE_TYPES):
-                    page.goto(f"http://127.0.0.1:{port}/{lang}/{path}")
-                    page.wait_for_timeout(200)
-                    name = (path.split("?")[0].strip("/").replace("/", "-") or "home")
-                    shot = args.out / f"{lang}-{index:02d}-{name}-{width}.png"
-                    page.screenshot(path=str(shot),
-                                    full_page=True)
-                    count += 1
-            page.close()
-    server.shutdown()
+    with served(args.site) as origin:
+        count = 0
+        with browser() as b:
+            for width in (375, 1280):
+                page = b.new_page(viewport={"width": width, "height": 900})
+                for lang in ("zh", "en"):
+                    for index, path in enumerate(PAGE_TYPES):
+                        page.goto(f"{origin}/{lang}/{path}")
+                        page.wait_for_timeout(200)
+                        name = (path.split("?")[0].strip("/").replace("/", "-") or "home")
+                        shot = args.out / f"{lang}-{index:02d}-{name}-{width}.png"
+                        page.screenshot(path=str(shot),
+                                        full_page=True)
+                        count += 1
+                page.close()
     print(f"wrote {count} screenshots to {args.out}")
     return 0
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -30,6 +34,28 @@ def browser() -> Iterator[Browser]:
             yield b
         finally:
             b.close()
+
+
+@contextmanager
+def served(folder: Path, port: int = 0) -> Iterator[str]:
+    """A built site over http on loopback (Pagefind fetches its index over http), quietly,
+    on `port` (0: any free one); yields its origin, `http://127.0.0.1:<port>`."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(Quiet, directory=str(folder)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def guard_requests(page: Page, origin: str, outside: list[str]) -> None:

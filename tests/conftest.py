@@ -147,23 +147,10 @@ def site_server(built_site: Path, site_port: int):  # type: ignore[no-untyped-de
 
 def serve(folder: Path, port: int):  # type: ignore[no-untyped-def]
     """A static HTTP server for a built site on loopback, until the generator is closed."""
-    import functools
-    import http.server
-    import threading
+    from tests.browser import served
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with served(folder, port) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")

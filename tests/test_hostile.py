@@ -80,31 +80,18 @@ def test_the_text_is_shown_as_written(hostile_site: Path, lang: str) -> None:
 def test_long_words_wrap_inside_the_page(hostile_site: Path, chromium, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A 300-character word in a clause, a unit name and a title: on a 375 px phone the page
     does not scroll sideways and the clause text stays inside the viewport (measured)."""
-    import functools
-    import http.server
-    import threading
+    from tests.browser import served
 
-    from tests.conftest import free_port
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    port = free_port()
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Quiet, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = chromium.new_context(viewport={"width": 375, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{port}/{lang}/hostile/clauses/1/")
-        widths = page.evaluate("""() => ({
-            page: document.scrollingElement.scrollWidth,
-            text: Math.max(...[...document.querySelectorAll('.ph-clause-text p')]
-                           .map(p => p.getBoundingClientRect().right)),
-        })""")
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served(hostile_site) as origin:
+        context = chromium.new_context(viewport={"width": 375, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(f"{origin}/{lang}/hostile/clauses/1/")
+            widths = page.evaluate("""() => ({
+                page: document.scrollingElement.scrollWidth,
+                text: Math.max(...[...document.querySelectorAll('.ph-clause-text p')]
+                               .map(p => p.getBoundingClientRect().right)),
+            })""")
+        finally:
+            context.close()
     assert widths["page"] <= 375 and widths["text"] <= 375, widths
