@@ -48,6 +48,17 @@ def settings_for(out: Path, work: Path, *, data: Path = DATA,
                     site_url=site_url, edit_base=None, source_date=SOURCE_DATE, pdf=pdf)
 
 
+def edited_copy(source: Path, folder: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the document folder `source` at `folder`, with the first `old` in file
+    `name` replaced by `new` (the edit must apply: a test of a stale edit proves nothing)."""
+    shutil.copytree(source, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{source.name}/{name} does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
 def doc_page(site: Path, lang: str, path: str, doc: str = DOC) -> Path:
     """The built file of a document's page: `clauses/14` -> <site>/zh/jiande-2025/…"""
     return site / lang / doc / path / "index.html"
@@ -166,12 +177,12 @@ def chromium():  # type: ignore[no-untyped-def]
         yield b
 
 
-def guarded_page(chromium, origin: str):  # type: ignore[no-untyped-def]
-    """A desktop-size page that fails the test on any request leaving the site or any
-    uncaught script error."""
+def guarded_page(chromium, origin: str, context=None):  # type: ignore[no-untyped-def]
+    """A page (of `context`, or a desktop-size one) that fails the test on any request
+    leaving the site or any uncaught script error."""
     from tests.browser import guard_requests
 
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = context or chromium.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     outside: list[str] = []
     errors: list[str] = []

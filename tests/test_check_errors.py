@@ -11,19 +11,13 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import MINI
+from tests.conftest import MINI, edited_copy
 
 CHAPTER = "chapters/01-science.yaml"
 
 
 def break_file(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    folder = tmp_path / "edition"
-    shutil.copytree(MINI, folder)
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
+    return edited_copy(MINI, tmp_path / "edition", name, old, new)
 
 
 def run_check(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -4,14 +4,13 @@ situation (or listed apart, on purpose), and a broken situation, `pool`, `unsett
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.data.model import Edition
-from tests.conftest import REAL
+from tests.conftest import REAL, edited_copy
 
 # Measures for towns, parks and roads: no enterprise or resident applies for them.
 NOT_FOR_APPLICANTS = {(26, "farm-road-treatment"), (38, "quarterly-top-five")}
@@ -31,13 +30,7 @@ def test_every_computing_situation_computes(edition: Edition) -> None:
 
 
 def break_real(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    folder = tmp_path / "jiande-2025"
-    shutil.copytree(REAL, folder)
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"the data does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
+    return edited_copy(REAL, tmp_path / "jiande-2025", name, old, new)
 
 
 CALCS = "calculators.yaml"

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from calculators.engine import evaluate, find
 from generator.data.model import Edition
 from generator.data.rules import rules_data
-from tests.browser import guard_requests
+from tests.conftest import guarded_page
 from tests.flows import ENTERPRISE, RESIDENT, Hand, enterprise_total, phone, resident_trade_in
 
 pytestmark = pytest.mark.browser
@@ -21,15 +21,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def touch(chromium: Any, site_server: str) -> Any:
-    context = phone(chromium)
-    page = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    guard_requests(page, site_server, outside)
-    yield page
-    context.close()
-    assert outside == [] and errors == [], (outside, errors)
+    """A page on a 375 px touch phone, guarded like every page (conftest.guarded_page)."""
+    yield from guarded_page(chromium, site_server, phone(chromium))
 
 
 def in_view(page: Page, selector: str) -> bool:
