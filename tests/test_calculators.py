@@ -90,20 +90,28 @@ def test_the_finder_adds_up_the_calculators(rules: dict[str, Any],
         assert total == [found["min"], found["max"]], case["name"]
 
 
-def test_js_finder_agrees_with_python(rules: dict[str, Any], finder_cases: list[dict[str, Any]],
-                                      tmp_path: Path) -> None:
+def in_js(rules: dict[str, Any], cases: list[dict[str, Any]], call: str,
+          tmp_path: Path) -> list[Any]:
+    """`call` (a JS expression of e, the engine; r, the rules; k, a case) for every case,
+    run by Node on calculators/engine.js."""
+    node = shutil.which("node")
+    assert node, "node is required for the JS engine tests"
     (tmp_path / "rules.json").write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
-    (tmp_path / "cases.json").write_text(json.dumps(finder_cases, ensure_ascii=False), "utf-8")
-    script = (
-        "const e=require(process.argv[1]);const fs=require('fs');"
-        "const r=JSON.parse(fs.readFileSync(process.argv[2]));"
-        "const c=JSON.parse(fs.readFileSync(process.argv[3]));"
-        "process.stdout.write(JSON.stringify(c.map(k=>e.find(r,k.who,k.chosen))));"
-    )
-    out = subprocess.run(["node", "-e", script, str(ROOT / "calculators" / "engine.js"),
+    (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), "utf-8")
+    script = ("const e=require(process.argv[1]);const fs=require('fs');"
+              "const r=JSON.parse(fs.readFileSync(process.argv[2]));"
+              "const c=JSON.parse(fs.readFileSync(process.argv[3]));"
+              f"process.stdout.write(JSON.stringify(c.map(k=>{call})));")
+    out = subprocess.run([node, "-e", script, str(ROOT / "calculators" / "engine.js"),
                           str(tmp_path / "rules.json"), str(tmp_path / "cases.json")],
                          check=True, capture_output=True, text=True).stdout
-    for case, js in zip(finder_cases, json.loads(out), strict=True):
+    return list(json.loads(out))
+
+
+def test_js_finder_agrees_with_python(rules: dict[str, Any], finder_cases: list[dict[str, Any]],
+                                      tmp_path: Path) -> None:
+    found = in_js(rules, finder_cases, "e.find(r,k.who,k.chosen)", tmp_path)
+    for case, js in zip(finder_cases, found, strict=True):
         py = find(rules, case["who"], case["chosen"])
         assert js == json.loads(json.dumps(py)), case["name"]
 
@@ -144,20 +152,7 @@ def test_numbers_come_from_the_incentives(rules: dict[str, Any], edition: Editio
 def test_js_engine_agrees_with_python_on_every_case(rules: dict[str, Any],
                                                     resolved: list[dict[str, Any]],
                                                     tmp_path: Path) -> None:
-    node = shutil.which("node")
-    assert node, "node is required for the JS engine tests"
-    (tmp_path / "rules.json").write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
-    (tmp_path / "cases.json").write_text(json.dumps(resolved, ensure_ascii=False), "utf-8")
-    script = (
-        "const e=require(process.argv[1]);const fs=require('fs');"
-        "const r=JSON.parse(fs.readFileSync(process.argv[2]));"
-        "const c=JSON.parse(fs.readFileSync(process.argv[3]));"
-        "process.stdout.write(JSON.stringify(c.map(k=>e.evaluate(r,k.calculator,k.inputs))));"
-    )
-    out = subprocess.run([node, "-e", script, str(ROOT / "calculators" / "engine.js"),
-                          str(tmp_path / "rules.json"), str(tmp_path / "cases.json")],
-                         check=True, capture_output=True, text=True).stdout
-    js_results = json.loads(out)
+    js_results = in_js(rules, resolved, "e.evaluate(r,k.calculator,k.inputs)", tmp_path)
     for case, js in zip(resolved, js_results, strict=True):
         py = evaluate(rules, case["calculator"], case["inputs"])
         assert js == json.loads(json.dumps(py)), case["name"]
