@@ -92,9 +92,11 @@ class Cache:
         where = digest(str(folder.resolve()), str(Path.cwd()), key, self.version)
         return self.root / "models" / f"{folder.name}-{where}.pickle"
 
-    def known_edition(self, folder: Path) -> tuple[Edition | None, list[Problem], str] | None:
-        """(model, problems, digest of the folder's files) if the files did not change."""
-        key = document_digest(folder)
+    def known_edition(self, folder: Path, key: str | None = None
+                      ) -> tuple[Edition | None, list[Problem], str] | None:
+        """(model, problems, digest of the folder's files) if the files did not change.
+        `key`: that digest, if the caller has it."""
+        key = key or document_digest(folder)
         path = self._edition_path(folder, key)
         if path.is_file():
             try:
@@ -110,10 +112,10 @@ class Cache:
         """(model, problems, digest of the folder's files), read only when the files changed.
         The model keeps the position of every key and item (edit links need them), not the
         YAML node trees, whether it was read now or before."""
-        known = self.known_edition(folder)
+        key = document_digest(folder)
+        known = self.known_edition(folder, key)
         if known is not None:
             return known
-        key = document_digest(folder)
         edition, problems = read(folder)
         for old in (self.root / "models").glob(f"{folder.name}-*.pickle"):
             old.unlink(missing_ok=True)

@@ -70,8 +70,8 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None,
     else:
         known = {f: cache.known_edition(f) for f in folders}
         todo = [(f, cache) for f in folders if known[f] is None]
-        fresh = dict(zip([f for f, _ in todo], workers.map(read_cached, todo) if workers and
-                         len(todo) > 1 else map(read_cached, todo), strict=True))
+        run = workers.map if workers is not None and len(todo) > 1 else map
+        fresh = {f: found for (f, _), found in zip(todo, run(read_cached, todo), strict=True)}
         read = [known[f] or fresh[f] for f in folders]
     for edition, found, key in read:
         problems += found
