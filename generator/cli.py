@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -305,14 +306,21 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a published document (.txt, .docx, saved .html) into a document folder."""
-    from generator.importer import InputError, import_document
+    from generator.importer import InputError, Options, import_document
 
+    issuers = tuple(n.strip() for a in args.issuer for n in re.split(r"[、,，]", a) if n.strip())
+    options = Options(issuers=issuers, number=args.number, date=args.date,
+                      edition=args.edition, series=args.series, supersedes=args.supersedes,
+                      source=args.supplied_from)
     try:
         result = import_document(Path(args.source), Path(args.into),
-                                 Path(args.previous) if args.previous else None, args.force)
+                                 Path(args.previous) if args.previous else None, args.force,
+                                 options)
     except InputError as exc:
-        print(exc.problem, file=sys.stderr)
-        print("import failed; nothing was written", file=sys.stderr)
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"import failed ({len(exc.problems)} problem(s)); nothing was written",
+              file=sys.stderr)
         return 1
     except DataError as exc:
         report(exc.problems)
@@ -382,6 +390,19 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--into", required=True, help="the new document folder")
     i.add_argument("--previous", help="the previous edition's folder, to carry over from")
     i.add_argument("--force", action="store_true", help="replace --into if it exists")
+    i.add_argument("--issuer", action="append", default=[], metavar="NAME",
+                   help="who issued it, when the text does not say (no signature, no 发布单位); "
+                   "joint issuers separated by 、 or given twice")
+    i.add_argument("--number", metavar="文号", help="its 文号, when the text has none")
+    i.add_argument("--date", metavar="YYYY-MM-DD", help="its date, when the text has none")
+    i.add_argument("--edition", metavar="YEAR", help="its edition, when the text states none "
+                   "(else the year of its date)")
+    i.add_argument("--series", metavar="ID", help="the series in library.yaml it is an "
+                   "edition of (an older edition is attached behind the newer ones)")
+    i.add_argument("--supersedes", metavar="ID", help="the edition it replaces (default: the "
+                   "newest older edition of its series)")
+    i.add_argument("--supplied-from", metavar="WHERE", help="where you found what you supply "
+                   "(recorded with it)")
     i.set_defaults(func=cmd_import)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")

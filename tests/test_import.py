@@ -82,11 +82,13 @@ def test_the_parse_rebuilds_the_published_text(source: Path) -> None:
 
 def test_both_house_styles() -> None:
     jiande = parse(REAL, read(REAL / "source.zh.txt").paragraphs)
-    assert (jiande.numbering, jiande.brackets, jiande.colon) == ("document", "()", ":")
+    assert (jiande.numbering, jiande.restarting, jiande.brackets, jiande.colon) == (
+        "arabic", False, "()", ":")
     assert [c.number for c in jiande.clauses] == list(range(1, 51))
     assert all(c.label is None for c in jiande.clauses)
     qingxi = parse(IMPORT / "qingxi-2025.txt", read(IMPORT / "qingxi-2025.txt").paragraphs)
-    assert (qingxi.numbering, qingxi.brackets, qingxi.colon) == ("chapter", "（）", "：")
+    assert (qingxi.numbering, qingxi.restarting, qingxi.brackets, qingxi.colon) == (
+        "paren", True, "（）", "：")
     assert [c.number for c in qingxi.clauses] == list(range(1, 8))  # unique through the document
     assert [c.label for c in qingxi.chapters[1].clauses] == ["（一）", "（二）", "（三）"]
     assert qingxi.chapters[2].leads == ("县人力社保局", "县民政局")
@@ -114,7 +116,8 @@ def _broken(tmp_path: Path, name: str, edit: tuple[str, str] | None = None,
     ("binary that is not Word", "notice.docx", None, b"\x89PNG\r\n\x1a\n\x00\x00" * 50, 1,
      "not a Word file"),
     ("binary text", "notice.txt", None, b"\x00\x01\x02" * 100, 1, "binary file"),
-    ("no chapters", "a.txt", ("牵头）", "）"), None, 24, "no chapters found"),
+    ("another genre", "a.txt", None, "关于开展安全生产大检查的通知\n\n各单位：\n\n请于5月底前完成自查。"
+     "\n\n县安委办\n\n2025年4月1日\n".encode(), 1, "no chapters found"),
     ("clause without its number", "b.txt", ("（二）支持研发机构建设。", "支持研发机构建设。"),
      None, 30, "a clause without its number"),
     ("unclosed 责任单位", "c.txt",
@@ -122,7 +125,7 @@ def _broken(tmp_path: Path, name: str, edit: tuple[str, str] | None = None,
      "bracket is not closed"),
     ("clause out of sequence", "d.txt", ("（三）鼓励企业上规升级", "（四）鼓励企业上规升级"), None,
      40, "out of sequence"),
-    ("no notice date", "e.txt", ("2025年4月10日", "四月十日"), None, 10, "its date"),
+    ("no notice date", "e.txt", ("2025年4月10日", "四月十日"), None, 14, "its signature"),
 ])
 def test_bad_input_names_the_line_and_writes_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, name: str,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from generator.data import amend
 from generator.data.load import Sources, YamlFile
+from generator.data.numbers import zh_date
+from generator.data.named import lead_names, main_name, responsible_names, signature_names
 from generator.data.schema import (
     Amendment,
     BudgetItem,
@@ -22,47 +24,21 @@ from generator.data.schema import (
     Document,
     GlossaryEntry,
     Incentive,
+    Pending,
     Rule,
     Situation,
     SituationGroup,
     Target,
+    Text,
     TextChange,
     Unit,
 )
 
-# Both widths occur in published documents: (责任单位:…) and （责任单位：…）.
-RESPONSIBLE_OPEN = re.compile(r"[(（]责任单位[:：]")
-OPENING, CLOSING = "(（", ")）"
+__all__ = ["Edition", "Parts", "assemble", "lead_names", "responsible_names"]
 
-
-def responsible_names(clause_zh: str) -> list[str] | None:
-    """Unit names in the clause's closing `(责任单位:…)`, split on 、 outside brackets."""
-    starts = list(RESPONSIBLE_OPEN.finditer(clause_zh))
-    if not starts or not clause_zh or clause_zh[-1] not in CLOSING:
-        return None
-    inner = clause_zh[starts[-1].end() : -1]
-    names, depth, current = [], 0, ""
-    for ch in inner:
-        depth += ch in OPENING
-        depth -= ch in CLOSING
-        if ch == "、" and depth == 0:
-            names.append(current)
-            current = ""
-        else:
-            current += ch
-    names.append(current)
-    return [n.strip() for n in names]
-
-
-_LEAD = re.compile(r"^由?(.+?)牵头(?:实施)?$")
-
-
-def lead_names(lead_zh: str) -> list[str] | None:
-    """Unit names in a chapter heading's `由…牵头实施` (also `…牵头`, `由…牵头`)."""
-    m = _LEAD.match(lead_zh)
-    if m is None:
-        return None
-    return [n.strip() for n in m.group(1).split("、")]
+# The level of government an issuer's own budget is at (市本级, 县本级, 区本级), by its name.
+_LEVEL = re.compile(r"([市县区旗])(?:人民政府|政府|管理委员会|管委会)?$")
+LEVELS = {"市": "municipal", "县": "county", "区": "district", "旗": "banner"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +94,137 @@ class Edition:
     @property
     def id(self) -> str:
         return self.document.id
+
+    # --- what the document says of itself, or what the editor supplied ------------------
+
+    def find_unit(self, written: str) -> Unit | None:
+        """The unit a name in the text means: its name or an alias, or the name before its
+        other name in 〈〉 (开发区经济发展局〈区经信局〉), or that other name."""
+        found = self.unit_by_name.get(written)
+        if found is None:
+            base, other = main_name(written)
+            found = self.unit_by_name.get(base) or (self.unit_by_name.get(other)
+                                                    if other else None)
+        return found
+
+    @cached_property
+    def issuer_names_stated(self) -> tuple[str, ...]:
+        """The issuers as the text names them: the notice's signature, else the portal's
+        发布单位 / 发文机关."""
+        doc = self.document
+        if doc.notice is not None:
+            return tuple(signature_names(doc.notice.signature.zh.replace("\n\n", "\n")))
+        for f in doc.metadata:
+            if f.key == "issuer" and f.value:
+                value = f.value.zh if isinstance(f.value, Text) else f.value
+                return tuple(signature_names(value))
+        return ()
+
+    @cached_property
+    def issuers(self) -> tuple[Unit, ...]:
+        """The units that issue the document: as the text names them, else as supplied."""
+        stated = [self.find_unit(n) for n in self.issuer_names_stated]
+        units = [u for u in stated if u is not None]
+        if not units and self.document.supplied is not None:
+            units = [self.unit_by_id[u] for u in self.document.supplied.issuers
+                     if u in self.unit_by_id]
+        return tuple({u.id: u for u in units}.values())
+
+    @property
+    def issuers_supplied(self) -> bool:
+        return not self.issuer_names_stated and bool(self.issuers)
+
+    @cached_property
+    def issuer_name(self) -> Text:
+        """The issuers' names together (某区人民政府、某经济开发区管理委员会)."""
+        if not self.issuers:
+            return Text(zh="发文机关未载明", en="Issuer not stated")
+        zh = "、".join(u.name.zh for u in self.issuers)
+        ens = [u.name.current_en for u in self.issuers]
+        if any(e is None for e in ens):
+            return Text(zh=zh, pending=Pending.NEW)
+        return Text(zh=zh, en=" and ".join(e for e in ens if e))
+
+    @cached_property
+    def number(self) -> Text | None:
+        """The document's 文号: its own line in the notice, the portal's 文件编号, or as
+        supplied."""
+        doc = self.document
+        if doc.notice is not None and doc.notice.number is not None:
+            return doc.notice.number
+        for f in doc.metadata:
+            if f.key == "document-number" and f.value:
+                return f.value if isinstance(f.value, Text) else Text(zh=f.value, en=f.value)
+        return doc.supplied.number if doc.supplied is not None else None
+
+    @property
+    def number_supplied(self) -> bool:
+        doc = self.document
+        return self.number is not None and doc.supplied is not None and \
+            self.number is doc.supplied.number
+
+    @cached_property
+    def date(self) -> str | None:
+        """The document's date (YYYY-MM-DD): the portal's 成文日期, the notice's date, or as
+        supplied."""
+        doc = self.document
+        for f in doc.metadata:
+            if f.key == "date-written" and isinstance(f.value, str) and \
+                    re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value):
+                return f.value
+        if doc.notice is not None:
+            found = iso_date(doc.notice.date.zh)
+            if found:
+                return found
+        return doc.supplied.date if doc.supplied is not None else None
+
+    @property
+    def date_supplied(self) -> bool:
+        doc = self.document
+        return doc.supplied is not None and doc.supplied.date is not None and \
+            self.date == doc.supplied.date and not any(
+                f.key == "date-written" for f in doc.metadata) and doc.notice is None
+
+    @property
+    def edition_stated(self) -> bool:
+        """The text states the edition (2025年版), under or on the title, or in the notice."""
+        doc = self.document
+        texts = [doc.subtitle.zh if doc.subtitle else "", doc.title.zh,
+                 doc.notice.title.zh if doc.notice else ""]
+        return any(f"{doc.edition}年版" in t for t in texts)
+
+    @property
+    def edition_label(self) -> Text:
+        """The edition as navigation names it: 2025年版 / 2025 edition."""
+        e = self.document.edition
+        return Text(zh=f"{e}年版", en=f"{e} edition")
+
+    @property
+    def name(self) -> Text:
+        """The title with its edition line, as a heading shows it."""
+        doc = self.document
+        if doc.subtitle is None:
+            return doc.title
+        en = (f"{doc.title.current_en} {doc.subtitle.current_en}"
+              if doc.title.current_en and doc.subtitle.current_en else None)
+        zh = doc.title.zh + doc.subtitle.zh
+        return Text(zh=zh, en=en) if en else Text(zh=zh, pending=Pending.NEW)
+
+    @cached_property
+    def level(self) -> Text:
+        """The issuer's level of government (市, 县, 区), for its own budget (市本级)."""
+        for u in self.issuers:
+            m = _LEVEL.search(u.name.zh)
+            if m:
+                return Text(zh=m.group(1), en=LEVELS[m.group(1)])
+        return Text(zh="市", en="municipal")
+
+    def responsible(self, c: Clause) -> tuple[list[str], bool]:
+        """The clause's responsible units and whether they are derived: the units its
+        (责任单位:…) names, else its chapter's lead units (derived: the clause names none)."""
+        if c.responsible_units:
+            return list(c.responsible_units), False
+        return list(self.chapter_of[c.number].lead_units), True
 
     @cached_property
     def amended(self) -> amend.Amended:
@@ -196,10 +303,14 @@ class Edition:
         return out
 
     def clauses_of_unit(self, unit_id: str) -> list[Clause]:
-        return [c for c in self.clauses if unit_id in c.responsible_units]
+        """Clauses the unit is responsible for, as named or as the chapter's lead."""
+        return [c for c in self.clauses if unit_id in self.responsible(c)[0]]
 
     def chapters_led_by(self, unit_id: str) -> list[Chapter]:
         return [ch for ch in self.chapters if unit_id in ch.lead_units]
+
+    def chapters_cooperated_by(self, unit_id: str) -> list[Chapter]:
+        return [ch for ch in self.chapters if unit_id in ch.cooperating_units]
 
     def changes_of_clause(self, number: int) -> list[Change]:
         """Entries naming the clause (amendments included), newest first."""
@@ -284,11 +395,29 @@ class Edition:
     def budget_items(self) -> dict[str, tuple[Chapter | None, BudgetItem]]:
         out: dict[str, tuple[Chapter | None, BudgetItem]] = {}
         for ch in self.chapters:
-            for b in ch.budgets:
+            for b in [*ch.budgets, *(b for c in ch.clauses for b in c.budgets)]:
                 out.setdefault(b.id, (ch, b))
         for b in self.document.budgets:
             out.setdefault(b.id, (None, b))
         return out
+
+    def clause_budgets(self, chapter: Chapter) -> list[tuple[Clause, BudgetItem]]:
+        return [(c, b) for c in chapter.clauses for b in c.budgets]
+
+    @cached_property
+    def budget_total(self) -> BudgetItem | None:
+        """The document's stated total: the closing's, else a budget clause's top item."""
+        totals = [b for b in self.document.budgets if b.within is None]
+        if totals:
+            return totals[0]
+        for ch in self.chapters:
+            for c in ch.clauses:
+                inner = {p for b in c.budgets for p in b.parts} | {
+                    b.id for b in c.budgets if b.within is not None}
+                tops = [b for b in c.budgets if b.id not in inner]
+                if tops:
+                    return tops[0]
+        return None
 
     def top_level_budgets(self, chapter: Chapter) -> list[BudgetItem]:
         """A chapter's items that are not a part of another item (the chapter's allocation)."""
@@ -299,6 +428,7 @@ class Edition:
 
     @cached_property
     def reconciliation(self) -> Reconciliation | None:
+        """The stated total beside the chapters' figures, when the document states both."""
         totals = [b for b in self.document.budgets if b.within is None]
         if not totals:
             return None
@@ -321,6 +451,12 @@ class Edition:
         for pid in item.parts:
             out += self.by_source(self.budget_items[pid][1])
         return out
+
+
+def iso_date(zh: str) -> str | None:
+    """2025年3月31日 or 二〇二五年三月三十一日 -> 2025-03-31."""
+    found = zh_date(zh)
+    return f"{found[0]:04d}-{found[1]:02d}-{found[2]:02d}" if found else None
 
 
 @dataclass(frozen=True)

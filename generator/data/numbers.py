@@ -70,3 +70,42 @@ def value_set(tokens: list[NumberToken]) -> set[Decimal]:
 def show(value: Decimal) -> str:
     """A number for messages: 200000, 96.3."""
     return format(normalize(value), "f")
+
+
+_NUMERALS = "零一二三四五六七八九"
+_YEAR_DIGITS = {"〇": 0, "○": 0, "零": 0} | {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                      r"(\d{1,2}|[一二三四五六七八九十]{1,3})日")
+
+
+def zh_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (chapter headings)."""
+    if not 0 < n < 100:
+        raise ValueError(f"chapter number {n} is outside 1..99")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens] + "十")
+    return head + (_NUMERALS[ones] if ones else "")
+
+
+def cjk_number(numeral: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十一 -> 21 (as zh_numeral writes them)."""
+    for n in range(1, 100):
+        if zh_numeral(n) == numeral:
+            return n
+    return None
+
+
+def zh_date(text: str) -> tuple[int, int, int] | None:
+    """2025年3月18日 or 二〇二五年三月十八日 -> (2025, 3, 18)."""
+    m = _ZH_DATE.fullmatch(text)
+    if not m:
+        return None
+    year = m.group(1)
+    if not year.isdigit():
+        year = "".join(str(_YEAR_DIGITS[c]) for c in year)
+    month, day = (int(x) if x.isdigit() else cjk_number(x) for x in (m.group(2), m.group(3)))
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return int(year), month, day
+
+

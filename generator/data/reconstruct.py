@@ -10,19 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.data.model import Edition
-from generator.data.schema import MetadataField, Text
-
-_NUMERALS = "零一二三四五六七八九"
-
-
-def zh_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (chapter headings)."""
-    if not 0 < n < 100:
-        raise ValueError(f"chapter number {n} is outside 1..99")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens] + "十")
-    return head + (_NUMERALS[ones] if ones else "")
-
+from generator.data.numbers import zh_numeral
+from generator.data.schema import Chapter, MetadataField, Text
 
 @dataclass(frozen=True)
 class Segment:
@@ -40,33 +29,61 @@ def _meta(field: MetadataField, colon: str) -> str:
 
 
 def segments(ed: Edition) -> list[Segment]:
+    """The document's pieces in the order of its published text, whichever parts its house
+    style has (a portal block or none, a notice or none, a 文号 line above or below the
+    notice title, an edition line or none, headings with or without a lead)."""
     doc, n = ed.document, ed.document.notice
     d, colon = "document.yaml", doc.style.colon
-    opening, closing = doc.style.brackets
     out = [Segment(d, ("metadata", i), _meta(f, colon)) for i, f in enumerate(doc.metadata)
            if not f.after_title]
-    out.append(Segment(d, ("notice", "title", "zh"), n.title.zh))
     after = [(i, f) for i, f in enumerate(doc.metadata) if f.after_title]
+    if n is not None:
+        number = Segment(d, ("notice", "number", "zh"), n.number.zh) if n.number else None
+        if n.header is not None:
+            out.append(Segment(d, ("notice", "header", "zh"), n.header.zh))
+        if number and n.number_at == "above":
+            out.append(number)
+        out.append(Segment(d, ("notice", "title", "zh"), n.title.zh))
+        if number and n.number_at == "below":
+            out.append(number)
     if after:
         out.append(Segment(d, ("metadata", after[0][0]),
                            " ".join(_meta(f, colon) for _, f in after)))
-    out += [Segment(d, ("notice", key, "zh") if key != "attachment" else ("notice", key), text)
-            for key, text in (("addressees", n.addressees.zh), ("body", n.body.zh),
-                              ("attachment", n.attachment), ("signature", n.signature.zh),
-                              ("date", n.date.zh),
-                              ("disclosure", n.disclosure.zh if n.disclosure else None))
-            if text is not None]
-    out += [Segment(d, ("title", "zh"), doc.title.zh), Segment(d, ("subtitle", "zh"),
-                                                               doc.subtitle.zh),
-            Segment(d, ("preamble", "zh"), doc.preamble.zh)]
+    if n is not None:
+        if n.number and n.number_at == "after":
+            out.append(Segment(d, ("notice", "number", "zh"), n.number.zh))
+        out += [Segment(d, ("notice", key, "zh") if key != "attachment" else ("notice", key),
+                        text)
+                for key, text in (("addressees", n.addressees.zh if n.addressees else None),
+                                  ("body", n.body.zh), ("attachment", n.attachment),
+                                  ("signature", n.signature.zh), ("date", n.date.zh),
+                                  ("disclosure", n.disclosure.zh if n.disclosure else None))
+                if text is not None]
+    out.append(Segment(d, ("title", "zh"), doc.title.zh))
+    if doc.subtitle is not None:
+        out.append(Segment(d, ("subtitle", "zh"), doc.subtitle.zh))
+    if doc.preamble is not None:
+        out.append(Segment(d, ("preamble", "zh"), doc.preamble.zh))
     for ch in ed.chapters:
-        out.append(Segment(ch.number, ("title", "zh"),
-                           f"{zh_numeral(ch.number)}、{ch.title.zh}{opening}{ch.lead.zh}{closing}"))
-        out += [Segment(ch.number, ("intro", "zh"), para) for para in ch.intro.zh.split("\n\n")]
-        out += [Segment(ch.number, ("clauses", i, "text", "zh"), f"{c.prefix}{c.full_zh}",
-                        clause=c.number) for i, c in enumerate(ch.clauses)]
+        out.append(Segment(ch.number, ("title", "zh"), heading(ch, doc.style.brackets)))
+        if ch.intro is not None:
+            out += [Segment(ch.number, ("intro", "zh"), para)
+                    for para in ch.intro.zh.split("\n\n")]
+        for i, c in enumerate(ch.clauses):
+            out.append(Segment(ch.number, ("clauses", i, "text", "zh"), f"{c.prefix}{c.full_zh}",
+                               clause=c.number))
+            out += [Segment(ch.number, ("unnumbered", k, "text", "zh"), p.text.zh)
+                    for k, p in enumerate(ch.unnumbered) if p.after == c.number]
     out += [Segment(d, ("closing", i, "zh"), t.zh) for i, t in enumerate(doc.closing)]
     return out
+
+
+def heading(ch: Chapter, brackets: str) -> str:
+    """`一、科技创新政策(由市科技局牵头实施)`, or `一、支持科技创新` when it names no lead."""
+    if ch.lead is None:
+        return f"{zh_numeral(ch.number)}、{ch.title.zh}"
+    opening, closing = ch.brackets or brackets
+    return f"{zh_numeral(ch.number)}、{ch.title.zh}{opening}{ch.lead.zh}{closing}"
 
 
 def reconstruct_zh(ed: Edition) -> str:

@@ -217,6 +217,9 @@ class Incentive(StrictModel):
     conditions: Text | None = Field(default=None, description="Conditions stated by the text.")
     currency: Currency = Field(default=Currency.CNY, description="Currency of the amounts.")
     amount: int | None = Field(default=None, ge=0, description="Fixed amount (integer).")
+    min_amount: int | None = Field(
+        default=None, ge=0, description="Lower end of a range of amounts (3万元-5万元: 30000), "
+        "with `max_amount` as its upper end.")
     max_amount: int | None = Field(default=None, ge=0, description="Ceiling or cap (最高/不超过).")
     rate: Decimal | None = Field(default=None, gt=0, le=100, description="Percentage of `base`.")
     rate_min: Decimal | None = Field(default=None, gt=0, le=100,
@@ -254,6 +257,9 @@ class Incentive(StrictModel):
             raise ValueError("a rate needs `base`: what the percentage is of")
         if self.amount is not None and self.max_amount is not None:
             raise ValueError("give `amount` (fixed) or `max_amount` (ceiling), not both")
+        if self.min_amount is not None and (self.max_amount is None
+                                            or self.min_amount >= self.max_amount):
+            raise ValueError("a range of amounts needs `min_amount` below `max_amount`")
         if self.amount is not None and has_rate:
             raise ValueError("a fixed `amount` cannot also have a rate; use `max_amount` as cap")
         if self.pool is not None and (self.amount is not None or self.max_amount is not None
@@ -268,7 +274,8 @@ class Incentive(StrictModel):
         return self
 
     def numbers(self) -> list[Decimal]:
-        out = [Decimal(v) for v in (self.amount, self.max_amount, self.pool) if v is not None]
+        out = [Decimal(v) for v in (self.amount, self.min_amount, self.max_amount, self.pool)
+               if v is not None]
         out += [v for v in (self.rate, self.rate_min, self.rate_max) if v is not None]
         if self.threshold is not None:
             out.append(self.threshold.value)
@@ -295,6 +302,7 @@ class Comparison(StrEnum):
     EXACTLY = "exactly"
     AT_MOST = "at_most"
     RANGE = "range"
+    APPROXIMATELY = "approximately"  # 左右: about, neither a floor nor a ceiling
 
 
 class Target(StrictModel):
@@ -317,6 +325,8 @@ class Target(StrictModel):
     def _consistent(self) -> Target:
         if (self.comparison is Comparison.RANGE) != (self.value_max is not None):
             raise ValueError("`value_max` is given exactly when `comparison` is `range`")
+        if self.comparison is Comparison.APPROXIMATELY and "左右" not in self.quote:
+            raise ValueError("`approximately` is for a value the text gives with 左右; quote it")
         if self.boundary is not None and self.comparison is not Comparison.RANGE:
             want = Comparison.AT_MOST if self.boundary.direction == "max" else Comparison.AT_LEAST
             if self.boundary not in (Boundary.DADAO, Boundary.DA) and self.comparison is not want:
@@ -365,14 +375,17 @@ class BudgetSource(StrEnum):
 
 
 class BudgetItem(StrictModel):
-    """A budget figure of a chapter intro or of the closing paragraph, in integer yuan."""
+    """A budget figure of a chapter intro, of a budget clause (2023/2024 editions put the
+    budget in a clause, with a 其中 breakdown) or of the closing paragraph, in integer yuan."""
 
     id: Slug = Field(description="Unique in the document.")
     quote: Quote
-    label: Text = Field(description="What the money is for, e.g. 市本级 / municipal funds.")
+    label: Text = Field(description="What the money is for, e.g. 科技创新 / science and "
+                        "technology innovation.")
     amount: int = Field(ge=0, description="Integer yuan, 万/亿 converted (2.29亿元 -> 229000000).")
     source: BudgetSource = Field(
-        description="`city` 市本级/市财政, `higher` 上级争取, `total` both together."
+        description="`city` the issuer's own level (市本级, 县本级, 区本级: from the issuer), "
+        "`higher` 上级争取, `total` both together."
     )
     parts: list[Slug] = Field(
         default_factory=list, description="Ids of items that add up to this one."
@@ -401,11 +414,16 @@ class Clause(StrictModel):
         default=None, description="The label as published when it is not `<number>.`, e.g. "
         "`(一)` where the numbering restarts in each chapter.")
     title: Text = Field(description="The lead sentence, with its full stop (鼓励创新主体发展。).")
-    text: Text = Field(
-        description="zh: the rest of the clause exactly as published, including the 责任单位 "
-        "parenthesis. en: its translation."
-    )
-    responsible_units: list[Slug] = Field(min_length=1, description="Unit ids from units.yaml.")
+    text: Text | None = Field(
+        default=None, description="zh: the rest of the clause exactly as published, including "
+        "the 责任单位 parenthesis. en: its translation. Absent when the clause is one sentence.")
+    responsible_units: list[Slug] = Field(
+        default_factory=list, description="Unit ids from units.yaml, as its (责任单位:…) names "
+        "them. Empty when the clause names none: then the chapter's lead units are shown, as "
+        "the lead units of the chapter.")
+    budgets: list[BudgetItem] = Field(
+        default_factory=list, description="Budget figures the clause states (a budget clause "
+        "with its 其中 breakdown).")
     incentives: list[Incentive] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
@@ -417,23 +435,49 @@ class Clause(StrictModel):
 
     @property
     def full_zh(self) -> str:
-        return self.title.zh + self.text.zh
+        return self.title.zh + (self.text.zh if self.text else "")
 
     @property
     def full_en(self) -> str:
-        return self.title.text("en") + " " + self.text.text("en")
+        return self.title.text("en") + (" " + self.text.text("en") if self.text else "")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.title.pending or (self.text is not None and self.text.pending))
+
+
+class UnnumberedParagraph(StrictModel):
+    """A paragraph of a chapter without a clause label, in its place after a clause
+    (以下政策由区民政局负责组织实施。)."""
+
+    after: int = Field(ge=1, description="Number of the clause it follows.")
+    text: Text
+    targets: list[Target] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
 
 
 class Chapter(StrictModel):
     number: int = Field(ge=1, le=99)
     title: Text
-    lead: Text = Field(description="The heading's parenthesis, e.g. 由市科技局牵头实施.")
-    lead_units: list[Slug] = Field(min_length=1)
-    intro: Text = Field(description="Intro paragraphs, separated by a blank line.")
+    lead: Text | None = Field(default=None, description="The heading's parenthesis, e.g. "
+                              "由市科技局牵头实施, 县科技局牵头 or 牵头部门:X,配合部门:Y; absent "
+                              "when the heading names no lead.")
+    lead_units: list[Slug] = Field(default_factory=list, description="Ids of the units the "
+                                   "lead names as leading.")
+    cooperating_units: list[Slug] = Field(
+        default_factory=list, description="Ids of the units the lead names as cooperating "
+        "(配合部门).")
+    brackets: Literal["()", "（）"] | None = Field(
+        default=None, description="The heading's brackets when they differ from the "
+        "document's `style.brackets`.")
+    intro: Text | None = Field(default=None, description="Intro paragraphs, separated by a "
+                               "blank line; absent when the first clause follows the heading.")
     budgets: list[BudgetItem] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     clauses: list[Clause] = Field(min_length=1)
+    unnumbered: list[UnnumberedParagraph] = Field(
+        default_factory=list, description="Paragraphs without a label between its clauses.")
 
 
 class MetadataField(StrictModel):
@@ -455,11 +499,23 @@ class BudgetNote(StrictModel):
 
 
 class Notice(StrictModel):
-    title: Text
-    addressees: Text
+    """The notice that issues the policy, as published (a Word file as the office sends it
+    has a red header and its 文号 on a line of its own)."""
+
+    header: Text | None = Field(default=None, description="The red header, e.g. "
+                                "某县人民政府文件.")
+    number: Text | None = Field(default=None, description="The 文号 on its own line, e.g. "
+                                "{zh: 某政发〔2025〕6号, en: Mou Zheng Fa [2025] No. 6}.")
+    number_at: Literal["above", "below", "after"] = Field(
+        default="below", description="Where the 文号 line stands: above the notice title, "
+        "below it, or after the information bar under it.")
+    title: Text = Field(description="The notice title; a title published over several lines "
+                        "is written as one.")
+    addressees: Text | None = Field(default=None, description="各…: the addressees, if any.")
     body: Text
     attachment: str | None = Field(default=None, description="The attached file's name.")
-    signature: Text
+    signature: Text = Field(description="The issuer as it signs, a line each (joint issuers: "
+                            "two lines, or two names on one line).")
     date: Text
     disclosure: Text | None = Field(default=None, description="(此件公开发布) and the like.")
 
@@ -472,12 +528,32 @@ class PublishedStyle(StrictModel):
     colon: Literal[":", "："] = ":"
 
 
-class Period(StrictModel):
-    """When the measures apply, as the document states it (`quote` is in its closing)."""
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 
-    start: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
-    end: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
-    quote: Quote = Field(description="The sentence that states it, e.g. 均为2025年全年实施有效.")
+
+class Period(StrictModel):
+    """When the measures apply, as the document states it (`quote` is in its closing or in
+    the notice): 2025年全年实施有效, 自2025年1月1日起施行,有效期至2025年12月31日, 有效期1年,
+    自印发之日起施行 (from the notice's date, with no end)."""
+
+    start: IsoDate
+    end: IsoDate | None = Field(default=None, description="YYYY-MM-DD; absent when the text "
+                                "sets no end (自印发之日起施行): in force until replaced.")
+    quote: Quote = Field(description="The words that state it, e.g. 均为2025年全年实施有效.")
+
+
+class Supplied(StrictModel):
+    """What the published text does not say about the document and the editor supplies
+    (`import --issuer/--number/--date`, or by hand): pages show it as supplied by the
+    editor, never as part of the published text."""
+
+    issuers: list[Slug] = Field(default_factory=list, description="Ids of the units that "
+                                "issue the document (units.yaml), when the text names none.")
+    number: Text | None = Field(default=None, description="The 文号, when the text has none.")
+    date: IsoDate | None = Field(default=None, description="The date of the document, when "
+                                 "the text has none.")
+    source: str | None = Field(default=None, description="Where the editor found it (the "
+                               "portal's listing, the issuing office).")
 
 
 class Document(StrictModel):
@@ -487,20 +563,30 @@ class Document(StrictModel):
         default=None, description="Id of the edition this one replaces (same series).")
     in_force: Period | None = Field(
         default=None, description="The period the measures apply for, as the text states it.")
-    edition: NonEmpty
-    title: Text
-    subtitle: Text
+    edition: NonEmpty = Field(description="The edition's year, e.g. `2025`: as the text states "
+                              "it (2025年版), else as the editor supplies it (`import --edition`).")
+    title: Text = Field(description="The policy's title; one published over several lines is "
+                        "written as one.")
+    subtitle: Text | None = Field(default=None, description="The edition line, e.g. (2025年版), "
+                                  "under the title or at the end of its line; absent when the "
+                                  "text has none.")
     source_url: str | None = Field(default=None, description="The published notice online.")
-    metadata: list[MetadataField] = Field(min_length=1)
-    notice: Notice
-    preamble: Text
+    metadata: list[MetadataField] = Field(
+        default_factory=list, description="The portal's metadata block and information bar, "
+        "as published; empty for a text without them (a Word file as the office sends it).")
+    notice: Notice | None = Field(default=None, description="The notice that issues the "
+                                  "policy; absent when the text is the policy alone.")
+    supplied: Supplied | None = Field(default=None, description="What the text does not say "
+                                      "and the editor supplies.")
+    preamble: Text | None = None
     preamble_figures: list[Figure] = Field(default_factory=list)
-    closing: list[Text] = Field(min_length=1, description="Closing paragraphs.")
+    closing: list[Text] = Field(default_factory=list, description="Closing paragraphs.")
     budgets: list[BudgetItem] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     budget_notes: list[BudgetNote] = Field(default_factory=list)
     style: PublishedStyle = Field(default_factory=PublishedStyle,
                                   description="Half-width (default) or full-width punctuation.")
+    review: Review = None
 
 
 class InputKind(StrEnum):

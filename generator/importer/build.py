@@ -1,10 +1,14 @@
 """From a parse (and the previous edition, if any) to the models of a new edition. Pure: the
 caller reads the input and writes the files.
 
+Which clause and chapter of the previous edition is which of the new one is the alignment's
+answer (`generator.editions.align`), the same that `diff` and the comparison pages give.
 Texts whose Chinese is unchanged keep their English; changed texts keep the earlier English
 only as `pending: outdated`; new texts are `pending: new`. Facts, units, glossary terms and
 calculators carry over where they still apply (see `carry`); every other number gets a stub
-(see `facts`)."""
+(see `facts`). What the text does not say (an issuer, a 文号, a date, an edition) comes from
+the editor's `Options`, recorded as `supplied`.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from pypinyin import lazy_pinyin
 
 from generator.data.checks.common import Fact
 from generator.data.model import Edition
+from generator.data.named import signature_names
 from generator.data.schema import (
     BudgetItem,
     BudgetNote,
@@ -28,46 +33,24 @@ from generator.data.schema import (
     Figure,
     GlossaryEntry,
     Incentive,
-    MetadataField,
-    Notice,
-    Period,
     PublishedStyle,
     SituationGroup,
+    Supplied,
     Target,
     Text,
     Unit,
+    UnnumberedParagraph,
 )
-from generator.importer.carry import (
-    Carried,
-    carry_facts,
-    carry_text,
-    match_clauses,
-    renumber_references,
-)
-from generator.importer.facts import pending, stubs
-from generator.importer.grammar import MetaField, ParsedChapter, ParsedDocument
+from generator.editions.align import Alignment, ChapterSide, Side, align
+from generator.importer import frame
+from generator.importer.carry import Carried, carry_facts, carry_text, renumber_references
+from generator.importer.facts import stubs
+from generator.importer.frame import Options
+from generator.importer.grammar import ParsedChapter, ParsedClause, ParsedDocument
+from generator.importer.period import in_force
 from generator.importer.report import Report
-from generator.importer.units import UnitList, unit_id
+from generator.importer.units import UnitList
 from generator.render.filters import money
-
-# The portal's metadata labels, their keys and English (as the hand-made data writes them).
-METADATA = {
-    "索引号": ("index-number", "Index number"), "公开方式": ("disclosure", "Disclosure"),
-    "发布单位": ("issuer", "Issued by"), "发文机关": ("issuer", "Issued by"),
-    "成文日期": ("date-written", "Date of writing"), "有效性": ("validity", "Validity"),
-    "规范性文件登记": ("registration-number", "Normative document registration"),
-    "登记号": ("registration-number", "Normative document registration"),
-    "文件编号": ("document-number", "Document number"),
-    "发文字号": ("document-number", "Document number"), "时间": ("published", "Published"),
-    "发布时间": ("published", "Published"), "来源": ("source", "Source"),
-    "浏览次数": ("views", "Page views"), "主题分类": ("topic", "Topic"),
-}
-KNOWN_VALUES = {"主动公开": "Proactive disclosure", "有效": "In force", "失效": "Not in force",
-                "(此件公开发布)": "(This document is released to the public.)",
-                "（此件公开发布）": "(This document is released to the public.)"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -83,110 +66,80 @@ class Imported:
     finder: list[SituationGroup] = field(default_factory=list)
 
 
-def _generated(zh: str, old: Text | None) -> Text:
-    """A text whose English follows from its Chinese: a date, a known phrase, an edition."""
-    if old is not None and old.zh == zh:
-        return old
-    if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", zh):
-        return Text(zh=zh, en=f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}")
-    if m := re.fullmatch(r"[(（](\d{4})年版[)）]", zh):
-        return Text(zh=zh, en=f"({m.group(1)} Edition)")
-    if zh in KNOWN_VALUES:
-        return Text(zh=zh, en=KNOWN_VALUES[zh])
-    return carry_text(old, zh)
-
-
-def _metadata(fields: Sequence[MetaField], old: Sequence[MetadataField]) -> list[MetadataField]:
-    out: list[MetadataField] = []
-    keys: set[str] = set()
-    for f in fields:
-        prev = next((o for o in old if o.label.zh == f.label), None)
-        key = prev.key if prev else METADATA.get(f.label, ("", ""))[0]
-        if not key or key in keys:
-            key = unit_id(f.label, keys)
-        keys.add(key)
-        label = prev.label if prev else (Text(zh=f.label, en=METADATA[f.label][1])
-                                         if f.label in METADATA else pending(f.label))
-        value: str | Text = f.value
-        if _CJK.search(f.value):
-            old_value = prev.value if prev and isinstance(prev.value, Text) else None
-            value = _generated(f.value, old_value)
-        out.append(MetadataField(key=key, label=label, value=value, after_title=f.after_title))
-    return out
-
-
-def _file_name(ch: ParsedChapter, old: dict[int, str], matched: Chapter | None) -> str:
-    if matched is not None and matched.number in old:
-        stem = old[matched.number].split("-", 1)[1] if "-" in old[matched.number] else "chapter"
+def _file_name(ch: ParsedChapter, old_files: dict[int, str], matched: Chapter | None) -> str:
+    if matched is not None and matched.number in old_files:
+        old = old_files[matched.number]
+        stem = old.split("-", 1)[1] if "-" in old else "chapter"
     else:
         words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in lazy_pinyin(ch.title[:6])]
         stem = "-".join(w for w in words if w) or "chapter"
     return f"{ch.number:02d}-{stem}"
 
 
-_PERIOD = re.compile(r"(?:均为)?(\d{4})年全年实施有效")
-
-
-def in_force(closing: Sequence[str]) -> Period | None:
-    """The period the document states for itself (均为2025年全年实施有效), if it does."""
-    for para in closing:
-        m = _PERIOD.search(para)
-        if m:
-            return Period(start=f"{m.group(1)}-01-01", end=f"{m.group(1)}-12-31",
-                          quote=m.group(0))
-    return None
-
-
-def series_of(slug: str, previous: Edition | None) -> str:
-    """The previous edition's series; for a first edition, the document id without its year
-    (qingxi-2025 -> qingxi-policy)."""
+def series_of(slug: str, previous: Edition | None, options: Options) -> str:
+    """The series given, else the previous edition's; for a first edition, the document id
+    without its year (qingxi-2025 -> qingxi-policy)."""
+    if options.series:
+        return options.series
     if previous is not None:
         return previous.document.series
     return re.sub(r"-?\d{4}$", "", slug) + "-policy"
 
 
+def alignment(doc: ParsedDocument, previous: Edition | None) -> Alignment:
+    """The parse against the previous edition, clause by clause and chapter by chapter."""
+    if previous is None:
+        return align([], [])
+    old = [Side(c.number, previous.chapter_of[c.number].number, c.title.zh, c.full_zh)
+           for c in previous.clauses]
+    new = [Side(c.number, ch.number, c.title, c.full) for ch in doc.chapters
+           for c in ch.clauses]
+    return align(old, new, [ChapterSide(ch.number, ch.title.zh) for ch in previous.chapters],
+                 [ChapterSide(ch.number, ch.title) for ch in doc.chapters])
+
+
+def _written_names(doc: ParsedDocument) -> list[str]:
+    names = [n for c in doc.clauses for n in c.responsible]
+    names += [n for ch in doc.chapters for n in (*ch.leads, *ch.cooperating)]
+    if doc.notice is not None:
+        names += signature_names("\n".join(doc.notice.signature))
+    return names
+
+
 def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
-          previous: Edition | None) -> Imported:
-    report = Report(source="", into="", numbering=doc.numbering)
+          previous: Edition | None, options: Options = Options()) -> Imported:
+    report = Report(source="", into="", numbering=doc.numbering, restarting=doc.restarting,
+                    style=doc.style)
     old_doc = previous.document if previous else None
-    old_chapters = previous.chapters if previous else ()
-    old_clauses = previous.clauses if previous else ()
     old_files = ({n: f.path.stem for n, f in previous.chapter_files.items()} if previous else {})
     units = UnitList(previous.units if previous else ())
-    matches = match_clauses(old_clauses, doc.clauses)
+    units.learn(_written_names(doc))
+    aligned = alignment(doc, previous)
+    old_clause = {c.number: c for c in previous.clauses} if previous else {}
+    old_chapter = {ch.number: ch for ch in previous.chapters} if previous else {}
     budget_ids: set[str] = set()
 
     chapters: list[tuple[str, Chapter]] = []
     for ch in doc.chapters:
-        old_ch = next((o for o in old_chapters if o.title.zh == ch.title), None) or next(
-            (o for o in old_chapters if o.number == ch.number), None)
-        intro_zh = "\n\n".join(ch.intro)
-        old_facts: list[Fact] = ([*old_ch.budgets, *old_ch.targets, *old_ch.figures]
-                                 if old_ch else [])
-        carried = carry_facts(old_facts, intro_zh)
-        budget_ids |= {f.id for f in carried.kept if isinstance(f, BudgetItem)}
-        facts = carried.kept + stubs(intro_zh, "intro", carried.kept, budget_ids,
-                                     f"ch{ch.number}-")
-        report.count(carried, facts, f"chapter {ch.number} intro")
-        clauses = [_clause(c, matches.get(c.number), units, report)
-                   for c in ch.clauses]
-        chapter = Chapter(
-            number=ch.number,
-            title=carry_text(old_ch.title if old_ch else None, ch.title),
-            lead=carry_text(old_ch.lead if old_ch else None, ch.lead),
-            lead_units=units.resolve_all(ch.leads),
-            intro=carry_text(old_ch.intro if old_ch else None, intro_zh),
-            budgets=[f for f in facts if isinstance(f, BudgetItem)],
-            targets=[f for f in facts if isinstance(f, Target)],
-            figures=[f for f in facts if isinstance(f, Figure)],
-            clauses=clauses)
+        matched = aligned.chapter_old_of(ch.number)
+        old_ch = old_chapter.get(matched) if matched is not None else None
+        old_ch = old_ch or next((o for o in old_chapter.values() if o.title.zh == ch.title),
+                                None)
+        chapter = _chapter(ch, old_ch, doc.brackets, aligned, old_clause, units, report,
+                           budget_ids)
         chapters.append((_file_name(ch, old_files, old_ch), chapter))
-        report.chapters.append((ch.number, ch.title, len(clauses)))
+        report.chapters.append((ch.number, ch.title, len(chapter.clauses)))
 
     for f in doc.metadata:
-        if f.label in ("发布单位", "发文机关", "来源") and f.value:
-            units.resolve(f.value)
-    units.resolve(doc.signature)
+        if f.label in ("发布单位", "发布机构", "发文机关", "来源") and f.value:
+            for name in signature_names(f.value):
+                units.resolve(name)
+    notice = frame.notice(doc.notice, old_doc.notice if old_doc else None) \
+        if doc.notice is not None else None
+    if doc.notice is not None:
+        for name in signature_names("\n".join(doc.notice.signature)):
+            units.resolve(name)
+    supplied = _supplied(doc, options, units)
 
     closing_zh = "\n\n".join(doc.closing)
     carried = carry_facts([*old_doc.budgets, *old_doc.figures] if old_doc else [], closing_zh)
@@ -204,72 +157,149 @@ def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
         same = next((t for t in old_closing if t.zh == para), None)
         closing.append(same or carry_text(old_closing[i] if i < len(old_closing) else None,
                                           para))
-    n = old_doc.notice if old_doc else None
-    notice = Notice(
-        title=carry_text(n.title if n else None, doc.notice_title),
-        addressees=carry_text(n.addressees if n else None, doc.addressees),
-        body=carry_text(n.body if n else None, "\n\n".join(doc.body)),
-        attachment=doc.attachment,
-        signature=carry_text(n.signature if n else None, doc.signature),
-        date=_generated(doc.date, n.date if n else None),
-        disclosure=(_generated(doc.disclosure, n.disclosure if n else None)
-                    if doc.disclosure else None))
-    replaces = None
-    if previous is not None:  # a new edition replaces the previous; a re-import keeps its place
-        replaces = (previous.id if previous.document.edition != doc.edition
+    date = frame.stated_date(doc.metadata, doc.notice) or options.date
+    edition, review = _edition(doc, options, date, report)
+    period = in_force([*doc.closing, *(doc.notice.body if doc.notice else ())], date)
+    if period is None:
+        review.append("the text states no period in force that import recognises; add "
+                      "`in_force` (start, end and the words that state it) or leave it out if "
+                      "the text sets none")
+        report.review_notes.append("no period in force found")
+    replaces = options.supersedes
+    if replaces is None and previous is not None and not options.series:
+        # a new edition replaces the previous; a re-import keeps its place
+        replaces = (previous.id if previous.document.edition != edition
                     else previous.document.supersedes)
     document = Document(
-        id=slug, series=series_of(slug, previous), supersedes=replaces,
-        in_force=in_force(doc.closing), edition=doc.edition,
+        id=slug, series=series_of(slug, previous, options), supersedes=replaces,
+        in_force=period, edition=edition,
         title=carry_text(old_doc.title if old_doc else None, doc.title),
-        subtitle=_generated(doc.subtitle, old_doc.subtitle if old_doc else None),
+        subtitle=(frame.generated(doc.subtitle, old_doc.subtitle if old_doc else None)
+                  if doc.subtitle else None),
         source_url=url or (old_doc.source_url if old_doc else None),
-        metadata=_metadata(doc.metadata, old_doc.metadata if old_doc else ()),
-        notice=notice,
-        preamble=carry_text(old_doc.preamble if old_doc else None, preamble_zh),
+        metadata=frame.metadata(doc.metadata, old_doc.metadata if old_doc else ()),
+        notice=notice, supplied=supplied,
+        preamble=(carry_text(old_doc.preamble if old_doc else None, preamble_zh)
+                  if doc.preamble else None),
         preamble_figures=[f for f in preamble_facts if isinstance(f, Figure)],
         closing=closing,
         budgets=[f for f in closing_facts if isinstance(f, BudgetItem)],
         figures=[f for f in closing_facts if isinstance(f, Figure)],
-        style=PublishedStyle.model_validate({"brackets": doc.brackets, "colon": doc.colon}))
+        style=PublishedStyle.model_validate({"brackets": doc.brackets, "colon": doc.colon}),
+        review="; ".join(review) or None)
     chapters = _tidy_budgets(chapters, document, report)
-    renumbered = {old.number: new for new, (old, _) in matches.items()}
+    renumbered = {p.old: p.new for p in aligned.clauses
+                  if p.old is not None and p.new is not None}
     calculators = _calculators(previous, [c for _, ch in chapters for c in ch.clauses],
                                renumbered, report)
     # The glossary is the translation's conventions: every term stays; unused ones are listed.
     glossary = list(previous.glossary) if previous else []
     report.glossary_unused = [g.zh for g in glossary if g.zh not in source_text]
-    changes = _changes(previous, doc.edition, renumbered)
+    changes = _changes(previous, edition, renumbered)
     unit_list = units.units()
     report.units_resolved = [u.name.zh for u in unit_list if u.id not in units.new]
     report.units_new = [units.used[u].name.zh for u in units.new]
     report.units_dropped = [u.name.zh for u in units.dropped()]
-    report.against(old_clauses, matches, doc)
-    edition = Edition(folder=Path(slug), document=document,
-                      chapters=tuple(ch for _, ch in chapters), units=tuple(unit_list),
-                      glossary=tuple(glossary), source_text=source_text)
-    document = _budget_notes(edition, previous, report)
-    finder = _finder(previous, replace(edition, calculators=tuple(calculators)), report)
+    report.against(aligned, old_clause, doc, previous is not None)
+    edition_model = Edition(folder=Path(slug), document=document,
+                            chapters=tuple(ch for _, ch in chapters), units=tuple(unit_list),
+                            glossary=tuple(glossary), source_text=source_text)
+    document = _budget_notes(edition_model, previous, report)
+    finder = _finder(previous, replace(edition_model, calculators=tuple(calculators)), report)
     return Imported(document, chapters, unit_list, glossary, calculators, source_text, report,
                     changes, finder)
 
 
-def _clause(c: object, match: tuple[Clause, str] | None, units: UnitList,
-            report: Report) -> Clause:
-    from generator.importer.grammar import ParsedClause
+def _supplied(doc: ParsedDocument, options: Options, units: UnitList) -> Supplied | None:
+    """What the editor supplied for what the text does not say (the CLI refuses an option
+    for what the text does say)."""
+    issuers = [units.resolve(n) for n in options.issuers]
+    number = frame.generated(options.number, None) if options.number else None
+    date = options.date
+    if not (issuers or number or date):
+        return None
+    return Supplied(issuers=issuers, number=number, date=date, source=options.source)
 
-    assert isinstance(c, ParsedClause)
-    old = match[0] if match else None
-    old_facts: list[Fact] = [*old.incentives, *old.targets, *old.figures] if old else []
+
+def _edition(doc: ParsedDocument, options: Options, date: str | None,
+             report: Report) -> tuple[str, list[str]]:
+    """The edition as the text states it, else as given, else the year of its date (to
+    review)."""
+    if doc.edition:
+        return doc.edition, []
+    if options.edition:
+        report.supplied.append(f"edition {options.edition} (the text states none)")
+        return options.edition, []
+    year = (date or "")[:4]
+    if year:
+        report.review_notes.append(f"edition {year}: from the document's date (the text states "
+                                   "none)")
+        return year, [f"the text states no edition: `edition` {year} is the year of its date; "
+                      "give `import --edition` or correct it"]
+    report.review_notes.append("no edition and no date in the text")
+    return "unknown", ["the text states no edition and no date: set `edition` (import "
+                       "--edition YEAR)"]
+
+
+def _chapter(ch: ParsedChapter, old_ch: Chapter | None, brackets: str, aligned: Alignment,
+             old_clause: dict[int, Clause], units: UnitList, report: Report,
+             budget_ids: set[str]) -> Chapter:
+    intro_zh = "\n\n".join(ch.intro)
+    old_facts: list[Fact] = ([*old_ch.budgets, *old_ch.targets, *old_ch.figures]
+                             if old_ch else [])
+    carried = carry_facts(old_facts, intro_zh) if intro_zh else Carried()
+    budget_ids |= {f.id for f in carried.kept if isinstance(f, BudgetItem)}
+    facts = carried.kept + stubs(intro_zh, "intro", carried.kept, budget_ids,
+                                 f"ch{ch.number}-") if intro_zh else []
+    report.count(carried, facts, f"chapter {ch.number} intro")
+    clauses = []
+    for c in ch.clauses:
+        old_number = aligned.old_of(c.number)
+        old = old_clause.get(old_number) if old_number is not None else None
+        clauses.append(_clause(c, old, units, report, budget_ids, f"c{c.number}-"))
+    paragraphs = []
+    for para in ch.paragraphs:
+        old_para = next((p for p in old_ch.unnumbered if p.text.zh == para.text), None) \
+            if old_ch else None
+        old_pf: list[Fact] = [*old_para.targets, *old_para.figures] if old_para else []
+        kept = carry_facts(old_pf, para.text)
+        pf = kept.kept + stubs(para.text, "paragraph", kept.kept, set())
+        paragraphs.append(UnnumberedParagraph(
+            after=para.after, text=carry_text(old_para.text if old_para else None, para.text),
+            targets=[f for f in pf if isinstance(f, Target)],
+            figures=[f for f in pf if isinstance(f, Figure)]))
+    return Chapter(
+        number=ch.number,
+        title=carry_text(old_ch.title if old_ch else None, ch.title),
+        lead=(carry_text(old_ch.lead if old_ch else None, ch.lead)
+              if ch.lead is not None else None),
+        lead_units=units.resolve_all(ch.leads),
+        cooperating_units=units.resolve_all(ch.cooperating),
+        brackets=ch.brackets if ch.lead is not None and ch.brackets != brackets else None,
+        intro=carry_text(old_ch.intro if old_ch else None, intro_zh) if intro_zh else None,
+        budgets=[f for f in facts if isinstance(f, BudgetItem)],
+        targets=[f for f in facts if isinstance(f, Target)],
+        figures=[f for f in facts if isinstance(f, Figure)],
+        clauses=clauses, unnumbered=paragraphs)
+
+
+def _clause(c: ParsedClause, old: Clause | None, units: UnitList, report: Report,
+            budget_ids: set[str], prefix: str) -> Clause:
+    old_facts: list[Fact] = ([*old.budgets, *old.incentives, *old.targets, *old.figures]
+                             if old else [])
     carried: Carried = carry_facts(old_facts, c.full)
     ids = {f.id for f in carried.kept if isinstance(f, (Incentive, Target))}
-    facts = carried.kept + stubs(c.full, "clause", carried.kept, ids)
+    budget_ids |= {f.id for f in carried.kept if isinstance(f, BudgetItem)}
+    facts = carried.kept + stubs(c.full, "clause", carried.kept, ids | budget_ids, prefix)
+    budget_ids |= {f.id for f in facts if isinstance(f, BudgetItem)}
     report.count(carried, facts, f"clause {c.number}")
+    old_text = old.text if old else None
     return Clause(
         number=c.number, label=c.label,
         title=carry_text(old.title if old else None, c.title),
-        text=carry_text(old.text if old else None, c.text),
+        text=carry_text(old_text, c.text) if c.text else None,
         responsible_units=units.resolve_all(c.responsible),
+        budgets=[f for f in facts if isinstance(f, BudgetItem)],
         incentives=[f for f in facts if isinstance(f, Incentive)],
         targets=[f for f in facts if isinstance(f, Target)],
         figures=[f for f in facts if isinstance(f, Figure)])
@@ -280,6 +310,7 @@ def _tidy_budgets(chapters: list[tuple[str, Chapter]], document: Document,
     """References to budget items that are gone are removed; `parts` that no longer add up
     are removed and the item marked for review."""
     items = {b.id: b for _, ch in chapters for b in ch.budgets} | {
+        b.id: b for _, ch in chapters for c in ch.clauses for b in c.budgets} | {
         b.id: b for b in document.budgets}
 
     def tidy(b: BudgetItem) -> BudgetItem:
@@ -372,10 +403,11 @@ def _budget_notes(ed: Edition, previous: Edition | None, report: Report) -> Docu
         notes = [n.model_copy(update={"items": [i for i in n.items if i in ids]})
                  for n in old_notes if any(i in ids for i in n.items)]
         return doc.model_copy(update={"budget_notes": notes})
-    zh = (f"文件所列支持总额为{money(rec.total.amount, 'zh')},各章列出的市级财政数字扣除重叠后合计"
-          f"{money(rec.city_net, 'zh')},相差{money(rec.difference, 'zh')};计入上级资金后为"
-          f"{money(rec.all_net, 'zh')}。")
-    en = (f"The document states a total of {money(rec.total.amount, 'en')}; the municipal "
+    level = ed.level
+    zh = (f"文件所列支持总额为{money(rec.total.amount, 'zh')}，各章列出的{level.zh}级财政数字"
+          f"扣除重叠后合计{money(rec.city_net, 'zh')}，相差{money(rec.difference, 'zh')}；"
+          f"计入上级资金后为{money(rec.all_net, 'zh')}。")
+    en = (f"The document states a total of {money(rec.total.amount, 'en')}; the {level.en}-level "
           f"figures listed in the chapters add up to {money(rec.city_net, 'en')} after "
           f"overlaps, a difference of {money(rec.difference, 'en')}; with higher-level funds, "
           f"{money(rec.all_net, 'en')}.")

@@ -1,5 +1,6 @@
-"""Carry-over from the previous edition: which clause is which (by text first, then by title,
-then by the most similar text, so a renumbered clause is found), and which facts still stand.
+"""Carry-over from the previous edition, once the alignment (`generator.editions.align`) has
+said which clause and chapter is which: which texts keep their English, which facts still
+stand.
 
 A fact whose quote is still in the text is kept as it is (its id, kind, who/what, calculator
 `rules`). A fact whose quote changed only in its numbers (20万元 -> 25万元) is kept with the new
@@ -12,60 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from generator.data.checks.common import Fact
 from generator.data.numbers import normalize, show, zh_numbers
-from generator.data.schema import Clause, Pending, Text
-from generator.importer.grammar import ParsedClause
+from generator.data.schema import Pending, Text
 
 M = TypeVar("M", bound=BaseModel)
-SIMILAR = 0.6  # below this, two clause texts are different clauses
 _NUMBER = r"(\d+(?:\.\d+)?(?:万|亿)?)"
-
-
-def match_clauses(old: Sequence[Clause], new: Sequence[ParsedClause]
-                  ) -> dict[int, tuple[Clause, str]]:
-    """New clause number -> (old clause, how it was matched: text | title | similar)."""
-    out: dict[int, tuple[Clause, str]] = {}
-    used: set[int] = set()
-
-    def pair(n: int, o: Clause, how: str) -> None:
-        out[n] = (o, how)
-        used.add(o.number)
-
-    by_text: dict[str, Clause] = {}
-    for o in old:
-        by_text.setdefault(o.full_zh, o)
-    for c in new:
-        same_text = by_text.get(c.full)
-        if same_text is not None and same_text.number not in used:
-            pair(c.number, same_text, "text")
-    for c in new:
-        if c.number in out:
-            continue
-        same = [o for o in old if o.title.zh == c.title and o.number not in used]
-        if len(same) == 1:
-            pair(c.number, same[0], "title")
-    pairs: list[tuple[float, bool, int, Clause]] = []
-    for c in new:
-        if c.number in out:
-            continue
-        for o in old:
-            if o.number in used:
-                continue
-            m = SequenceMatcher(None, o.full_zh, c.full, autojunk=False)
-            if m.real_quick_ratio() >= SIMILAR and m.quick_ratio() >= SIMILAR:
-                ratio = m.ratio()
-                if ratio >= SIMILAR:
-                    pairs.append((ratio, c.number == o.number, c.number, o))
-    for _, _, n, o in sorted(pairs, key=lambda p: (p[0], p[1]), reverse=True):
-        if n not in out and o.number not in used:
-            pair(n, o, "similar")
-    return out
 
 
 def carry_text(old: Text | None, zh: str) -> Text:

@@ -3,7 +3,11 @@ converted), unit and boundary word, so "every number has a fact" holds on import
 a guess (budget sentence, incentive amount / rate / cap, target, year, other figure) and each
 stub says so in `review`. Numbers come from `generator.data.numbers`, as the check finds them.
 
-Quotes are phrases: the stretch of text between two of ，,；;。：: around the number.
+Quotes are phrases: the stretch of text between two of ，,；;。：: around the number. What is
+not a fact of this document is never stubbed as one: a number in quotes (“315”行动) is part of
+a name, another document's 文号 (浙政发〔2025〕3号) an identifier, a date a date. 左右 is
+approximately; 3万元-5万元 a range. A budget sentence (安排…资金…) gives budget items, and a
+其中 breakdown in it gives the items its total is made of.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from generator.data.schema import (
     Text,
 )
 
-_PHRASE_END = "，,；;。：:！？!?"
-_SENTENCE_END = "；;。！？!?"
+_PHRASE_END = "，,；;。：:！？!?\n"
+_SENTENCE_END = "；;。！？!?\n"
 _INCENTIVE = re.compile(r"奖励|补助|补贴|资助|奖|扶持|贴息|启动资金|经费|减按|税率|保费")
 _CAP = re.compile(r"最高|不超过|最多|上限")
 _TARGET = re.compile(r"新增|完成|达到|达|培育|力争|实现|建成|突破|提供|保障|不少于|不低于|以上|累计"
@@ -46,14 +50,17 @@ _UNITS = sorted(["公里", "平方米", "千瓦时", "吨标准煤", "吨", "户
 _UNIT_EN = {"元": "CNY", "美元": "USD", "%": "%", "公里": "km", "平方米": "square metres",
             "千瓦时": "kWh", "亩": "mu", "分钟": "minutes", "小时": "hours"}
 _AFTER = re.compile(r"^(以上|以下|以内)")
+_ABOUT = re.compile(r"^左右")
 _BEFORE = re.compile(r"(不少于|不低于|不超过|不小于|达到|达|至少|超过|不满|低于)$")
-_RANGE = re.compile(r"^[-—－～~至]$|^%[-—－～~至]$")
+_RANGE = re.compile(r"^(?:元|万元|亿元|美元|%|个|家|人|项|名|亩|台|套)?[-—－～~至到]$")
+_BREAKDOWN = re.compile(r"其中")
 _KINDS = [("保费|保险", IncentiveKind.PREMIUM_SUBSIDY), ("贴息", IncentiveKind.LOAN_INTEREST),
           ("启动资金", IncentiveKind.START_UP_FUND), ("税", IncentiveKind.TAX_PREFERENCE),
           ("资助", IncentiveKind.FUNDING), ("补贴|补助|经费", IncentiveKind.SUBSIDY),
           ("奖励|奖", IncentiveKind.REWARD)]
 FIGURE_NOTES = {
     FigureKind.YEAR: ("年份", "Year"),
+    FigureKind.DATE: ("日期", "Date"),
     FigureKind.IDENTIFIER: ("文件编号等编号", "Document number or other identifier"),
     FigureKind.NAME: ("名称中的数字", "A number that is part of a name"),
     FigureKind.COUNT: ("数量", "Count"),
@@ -88,17 +95,23 @@ def _classify(text: str, tokens: list[NumberToken]) -> list[Number]:
         after = text[last.end:last.end + 6]
         before = text[max(0, tok.start - 1):tok.start]
         unit = next((u for u in _UNITS if after.startswith(u)), "")
+        quoted = before in "“‘「\"" and before and after[:1] in "”’」\""
         if tok.text in ("亿元", "百亿"):
             kind, unit = "bare", ""
+        elif quoted or after.startswith(("国道", "省道", "号线", "高速")) \
+                or "+" in (before + after[:1]):
+            kind = "name"
+        elif re.match(r"^年\d{1,2}月", after) or re.search(r"\d{4}年$", text[:tok.start]) \
+                and re.match(r"^月(\d{1,2}日)?", after) or re.search(r"\d年\d{1,2}月$",
+                                                                    text[:tok.start]):
+            kind = "date"
+        elif before in "〔[［" and after[:1] in "〕]］" or after.startswith(("〕", "]", "］")) \
+                or re.match(r"^号(?!线)", after) or "/" in text[tok.start - 1:tok.end + 1]:
+            kind = "identifier"
         elif after.startswith("%"):
             kind, unit = "percent", "%"
         elif unit == "年" and 1900 <= tok.value <= 2100 and tok.text.isdigit():
             kind = "year"
-        elif before == "〔" or after.startswith(("〕", "号")) \
-                or "/" in text[tok.start - 1:tok.end + 1]:
-            kind = "identifier"
-        elif after.startswith(("国道", "省道", "号线", "高速")) or "+" in (before + after[:1]):
-            kind = "name"
         elif unit in ("元", "美元"):
             kind = "money"
         else:
@@ -159,24 +172,97 @@ def stubs(text: str, context: str, existing: list[Fact], ids: set[str],
         facts = _phrase_facts(text, phrase, start, text[s0:s1], numbers, context, ids,
                               id_prefix)
         claimed = {n for f in facts for n in f.numbers()}
-        rest = [t.value for t in mine if t.value not in claimed]
-        if rest:
-            kind = _figure_kind([n for n in numbers if n.token.value in rest])
+        rest = [n for n in numbers if n.token.value not in claimed]
+        by_kind: dict[FigureKind, list[Decimal]] = {}
+        for n in rest:
+            values = by_kind.setdefault(_figure_kind([n]), [])
+            values += [v for v in (n.token.value, n.value_max) if v is not None
+                       and v not in values]
+        for kind, values in by_kind.items():
             zh, en = FIGURE_NOTES[kind]
-            facts.append(Figure(quote=phrase, kind=kind, values=rest, note=Text(zh=zh, en=en),
-                                review=f"guessed: a {kind.value} figure; or is it an incentive, "
-                                "a target or a budget?"))
+            review = (None if kind in (FigureKind.DATE, FigureKind.IDENTIFIER, FigureKind.NAME,
+                                       FigureKind.YEAR)
+                      else f"guessed: a {kind.value} figure; or is it an incentive, a target "
+                      "or a budget?")
+            facts.append(Figure(quote=phrase, kind=kind, values=values,
+                                note=Text(zh=zh, en=en), review=review))
         out += facts
-    return out
+    return breakdowns(out, text)
 
 
 def _figure_kind(numbers: list[Number]) -> FigureKind:
     kinds = {n.kind for n in numbers}
-    for k, fk in (("year", FigureKind.YEAR), ("identifier", FigureKind.IDENTIFIER),
-                  ("name", FigureKind.NAME), ("count", FigureKind.COUNT)):
+    for k, fk in (("date", FigureKind.DATE), ("identifier", FigureKind.IDENTIFIER),
+                  ("name", FigureKind.NAME), ("year", FigureKind.YEAR),
+                  ("count", FigureKind.COUNT)):
         if k in kinds:
             return fk
     return FigureKind.MEASURE
+
+
+_BUDGET_SENTENCE = re.compile(r"安排|预算|统筹")
+
+
+def _budget_sentence(sentence: str, phrase: str, context: str) -> bool:
+    """A sentence that allocates money (市财政2025年统筹安排5000万元; in a budget clause:
+    2024年县财政统筹安排政策资金1.2亿元,其中:…), not one that offers it."""
+    if context in ("intro", "closing"):
+        return bool(_BUDGET.search(phrase) or (_BUDGET_SENTENCE.search(sentence)
+                                               and not _INCENTIVE.search(phrase)))
+    return bool(_BUDGET_SENTENCE.search(sentence) and not _INCENTIVE.search(sentence)
+                and re.search(r"财政|资金", sentence))
+
+
+def _budget_items(text: str, phrase: str, start: int, sentence: str, numbers: list[Number],
+                  ids: set[str], id_prefix: str) -> list[Fact]:
+    """A budget item per sum; a phrase listing several (科技创新2000万元、先进制造业4000万元) gives
+    one quote each. Items after 其中 are marked as parts of the sentence's first sum."""
+    facts: list[Fact] = []
+    pieces = [(s, e) for s, e in _spans(phrase, "、")] if "、" in phrase else [(0, len(phrase))]
+    for n in numbers:
+        if n.kind != "money" or n.token.value != n.token.value.to_integral_value():
+            continue
+        at = n.token.start - start
+        s, e = next(((s, e) for s, e in pieces if s <= at < e), (0, len(phrase)))
+        quote = phrase[s:e] if len(phrase[s:e]) >= 2 else phrase
+        label = re.sub(r"\d+(?:\.\d+)?[万亿]?元", "", quote).strip("，,、:：") or quote
+        if len(label) < 4:  # 合计1亿元: what it is the total of is in the sentence
+            label = re.sub(r"\d+(?:\.\d+)?[万亿]?元", "", sentence).strip("，,、:：。")
+        source = BudgetSource.HIGHER if _HIGHER.search(quote if s or e != len(phrase)
+                                                       else phrase) else BudgetSource.CITY
+        within = bool(_BREAKDOWN.search(sentence[:max(0, sentence.find(quote)) + 2]))
+        facts.append(BudgetItem(
+            id=_new_id(id_prefix + "budget", ids), quote=quote, label=pending(label),
+            amount=int(n.token.value), source=source,
+            review=("guessed: part of the sentence's total (其中); check `parts` / `within`"
+                    if within else f"guessed: a budget of the issuer's own level ({source.value})"
+                    "; add `parts`, `within` or `overlaps` if it is part of another figure")))
+    return facts
+
+
+def breakdowns(facts: list[Fact], text: str) -> list[Fact]:
+    """Within each sentence, the sums after 其中 belong to the sentence's first sum: its
+    `parts` when they add up to it, else each is `within` it."""
+    out = list(facts)
+    budgets = [(i, f) for i, f in enumerate(out) if isinstance(f, BudgetItem)]
+    for s, e in _spans(text, _SENTENCE_END):
+        sentence = text[s:e]
+        mine = [(i, b) for i, b in budgets if isinstance(b, BudgetItem)
+                and b.quote in sentence and b.parts == [] and b.within is None]
+        cut = sentence.find("其中")
+        if cut < 0 or len(mine) < 2:
+            continue
+        head = [(i, b) for i, b in mine if sentence.find(b.quote) < cut]
+        tail = [(i, b) for i, b in mine if sentence.find(b.quote) >= cut]
+        if not head or not tail:
+            continue
+        hi, total = head[-1]
+        if sum(b.amount for _, b in tail) == total.amount:
+            out[hi] = total.model_copy(update={"parts": [b.id for _, b in tail]})
+        else:
+            for i, b in tail:
+                out[i] = b.model_copy(update={"within": total.id})
+    return out
 
 
 def _phrase_facts(text: str, phrase: str, start: int, sentence: str, numbers: list[Number],
@@ -186,19 +272,13 @@ def _phrase_facts(text: str, phrase: str, start: int, sentence: str, numbers: li
     money = [n for n in numbers if n.kind in ("money", "percent")
              and not _AFTER.match(text[n.end:n.end + 2])]
     offered = _INCENTIVE.search(phrase) or (_CAP.search(phrase) and _INCENTIVE.search(sentence))
-    if context == "clause" and money and offered:
+    sums = [n for n in numbers if n.kind == "money"]
+    if sums and context in ("clause", "intro", "closing") and \
+            _budget_sentence(sentence, phrase, context):
+        facts += _budget_items(text, phrase, start, sentence, numbers, ids, id_prefix)
+    elif context == "clause" and money and offered:
         facts += _incentives(text, phrase, start, sentence, money, ids)
-    elif context in ("intro", "closing") and [n for n in numbers if n.kind == "money"] \
-            and _BUDGET.search(phrase):
-        for n in numbers:
-            if n.kind == "money" and n.token.value == n.token.value.to_integral_value():
-                source = BudgetSource.HIGHER if _HIGHER.search(phrase) else BudgetSource.CITY
-                facts.append(BudgetItem(
-                    id=_new_id(id_prefix + "budget", ids), quote=phrase, label=pending(phrase),
-                    amount=int(n.token.value), source=source,
-                    review=f"guessed: a budget of the {source.value} level; add `parts`, "
-                    "`within` or `overlaps` if it is part of another figure"))
-    elif context in ("clause", "intro") and _TARGET.search(phrase):
+    elif context in ("clause", "intro", "paragraph") and _TARGET.search(phrase):
         facts += [_target(text, phrase, n, ids) for n in numbers
                   if n.kind in ("money", "percent", "count")]
     return facts
@@ -229,6 +309,14 @@ def _incentives(text: str, phrase: str, start: int, sentence: str, numbers: list
             out.append(Incentive(id=iid, **common, **rate, base=pending(phrase),
                                  review=f"guessed: a {kind.value} at a rate; check `base`, who "
                                  "and what"))
+        elif n.value_max is not None and n.value_max > n.token.value \
+                and n.value_max == n.value_max.to_integral_value() \
+                and n.token.value == n.token.value.to_integral_value():
+            currency = Currency.USD if n.unit == "美元" else Currency.CNY
+            out.append(Incentive(id=iid, **common, min_amount=int(n.token.value),
+                                 max_amount=int(n.value_max), currency=currency,
+                                 review=f"guessed: a {kind.value} of between the two amounts; "
+                                 "check who, what and the kind"))
         elif n.token.value == n.token.value.to_integral_value():
             cap = n in caps
             amount = {"max_amount" if cap else "amount": int(n.token.value)}
@@ -245,7 +333,9 @@ def _target(text: str, phrase: str, n: Number, ids: set[str]) -> Target:
     before = _BEFORE.search(text[max(0, n.token.start - 3):n.token.start])
     word = after.group(1) if after else before.group(1) if before else None
     boundary = Boundary(word) if word else None
-    if n.value_max is not None:
+    if _ABOUT.match(text[n.end:n.end + 2]) and n.value_max is None:
+        comparison, boundary = Comparison.APPROXIMATELY, None
+    elif n.value_max is not None:
         comparison, boundary = Comparison.RANGE, None
     elif boundary is None:
         comparison = Comparison.EXACTLY

@@ -5,6 +5,10 @@ saved from a browser (.html). After this module nothing knows the format.
 A paragraph is one line of the published text, stripped of layout whitespace (indents of
 full-width spaces, trailing blanks), with where it came from: its line (.txt) or its
 paragraph number (.docx, .html), so an error can name it.
+
+Page chrome a portal puts around a document (`您现在的位置:首页 > …`, `字体:[ 大 中 小 ]`,
+`【打印本页】`, `分享到:`) is not part of the published text, whatever the format it was
+copied in: `chrome` removes it and the import report lists what it removed.
 """
 
 from __future__ import annotations
@@ -34,6 +38,31 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     text: str
     url: str | None = None  # the page's own address, when a saved page names it
+    chrome: tuple[Paragraph, ...] = ()  # page chrome removed from the text
+
+
+# Lines that are the portal's, not the document's; fragments of a line that are.
+_CHROME_LINE = re.compile(r"^(?:您现在的位置|您当前的位置|当前位置|您的位置|所在位置)[:：]|^分享到[:：]?"
+                          r"|^(?:【?(?:打印本页|关闭窗口|打印|关闭|收藏|返回顶部)】?\s*)+$"
+                          r"|^扫一扫在手机(?:上)?打开当前页$|^【\s*字体[:：]")
+_CHROME_PART = re.compile(r"\s*【?字体[:：]\s*[\[【]?\s*大\s*中\s*小\s*[\]】]?】?"
+                          r"|\s*【(?:打印本页|关闭窗口|打印|关闭)】")
+
+
+def chrome(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...],
+                                                      tuple[Paragraph, ...]]:
+    """(the document's paragraphs, the chrome removed from them)."""
+    kept: list[Paragraph] = []
+    removed: list[Paragraph] = []
+    for p in paragraphs:
+        if _CHROME_LINE.search(p.text):
+            removed.append(p)
+            continue
+        text = _CHROME_PART.sub("", p.text).strip(_LAYOUT)
+        removed += [Paragraph(m.group(0).strip(), p.line) for m in _CHROME_PART.finditer(p.text)]
+        if text:
+            kept.append(Paragraph(text, p.line))
+    return tuple(kept), tuple(removed)
 
 
 _LAYOUT = " \t\u3000\u00a0\ufeff"
@@ -196,6 +225,9 @@ def read(path: Path) -> Source:
     if path.suffix.lower() == ".docx" or (data[:2] == b"PK" and reader is not read_docx):
         reader = read_docx
     source = reader(path, data)
+    kept, removed = chrome(source.paragraphs)
+    if removed:
+        source = Source(path, kept, _joined(kept), source.url, removed)
     if not source.paragraphs:
         raise InputError(path, 1, "the file has no text; expected the published text of a "
                          "policy document")

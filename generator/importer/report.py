@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from generator.data.checks.common import Fact
 from generator.data.schema import Clause
+from generator.importer.genre import NUMBERING_NAMES
 
 if TYPE_CHECKING:
+    from generator.editions.align import Alignment
     from generator.importer.carry import Carried
     from generator.importer.grammar import ParsedDocument
 
@@ -22,7 +24,11 @@ class Report:
     source: str
     into: str
     previous: str | None = None
-    numbering: str = "document"
+    numbering: str = "arabic"
+    restarting: bool = False
+    style: list[str] = field(default_factory=list)  # the house style's named variants
+    chrome: list[str] = field(default_factory=list)  # page chrome removed from the text
+    supplied: list[str] = field(default_factory=list)  # what the editor supplied
     chapters: list[tuple[int, str, int]] = field(default_factory=list)
     units_resolved: list[str] = field(default_factory=list)
     units_new: list[str] = field(default_factory=list)
@@ -34,7 +40,10 @@ class Report:
     added: list[tuple[int, str]] = field(default_factory=list)
     removed: list[tuple[int, str]] = field(default_factory=list)
     renumbered: list[tuple[int, int, str]] = field(default_factory=list)
+    moved: list[tuple[int, int, str]] = field(default_factory=list)
+    possible: list[tuple[int, int, str]] = field(default_factory=list)
     text_changed: list[tuple[int, str]] = field(default_factory=list)
+    chapters_moved: list[tuple[int, int]] = field(default_factory=list)
     calculators_kept: list[str] = field(default_factory=list)
     calculators_dropped: list[str] = field(default_factory=list)
     situations_dropped: list[str] = field(default_factory=list)
@@ -53,21 +62,29 @@ class Report:
         self.facts_new += len(facts) - len(carried.kept)
         self.facts_dropped += [f"{where}: `{f.quote}`" for f in carried.dropped]
 
-    def against(self, old: Sequence[Clause], matches: dict[int, tuple[Clause, str]],
-                doc: ParsedDocument) -> None:
-        if self.previous is None and not old:
+    def against(self, aligned: Alignment, old: dict[int, Clause], doc: ParsedDocument,
+                has_previous: bool) -> None:
+        """What the alignment (the one `diff` and the comparison pages use) found."""
+        if not has_previous:
             return
-        matched = {o.number for o, _ in matches.values()}
-        self.removed = [(c.number, c.title.zh) for c in old if c.number not in matched]
-        for c in doc.clauses:
-            if c.number not in matches:
-                self.added.append((c.number, c.title))
-                continue
-            o, _ = matches[c.number]
-            if o.number != c.number:
-                self.renumbered.append((o.number, c.number, c.title))
-            if o.full_zh != c.full:
-                self.text_changed.append((c.number, c.title))
+        titles = {c.number: c.title for c in doc.clauses}
+        for p in aligned.clauses:
+            if p.new is None:
+                assert p.old is not None
+                self.removed.append((p.old, old[p.old].title.zh))
+            elif p.old is None:
+                self.added.append((p.new, titles[p.new]))
+            else:
+                if "possible" in p.kinds:
+                    self.possible.append((p.old, p.new, titles[p.new]))
+                if "renumbered" in p.kinds:
+                    self.renumbered.append((p.old, p.new, titles[p.new]))
+                if "moved" in p.kinds:
+                    self.moved.append((p.old, p.new, titles[p.new]))
+                if "amended" in p.kinds:
+                    self.text_changed.append((p.new, titles[p.new]))
+        self.chapters_moved = [(c.old, c.new) for c in aligned.chapters
+                               if c.old is not None and c.new is not None and c.old != c.new]
 
     @property
     def facts_total(self) -> int:
@@ -82,9 +99,14 @@ class Report:
                  + (f", superseding `{self.supersedes}`" if self.supersedes else ""),
                  *([f"- library.yaml: {self.library} (translate its English)"]
                    if self.library else []),
-                 "- clause numbering: " + ("`1.` through the document"
-                                           if self.numbering == "document"
-                                           else "`(一)` restarting in each chapter"),
+                 "- clause numbering: " + NUMBERING_NAMES.get(self.numbering, self.numbering)
+                 + (" restarting in each chapter" if self.restarting
+                    else " through the document"),
+                 *([f"- house style: {'; '.join(self.style)}"] if self.style else []),
+                 *([f"- page chrome removed: {' · '.join(self.chrome)}"] if self.chrome
+                   else []),
+                 *([f"- supplied by the editor: {'; '.join(self.supplied)}"] if self.supplied
+                   else []),
                  "", "## Clauses found per chapter", ""]
         lines += [f"- chapter {n} {title}: {k} clause(s)" for n, title, k in self.chapters]
         lines += ["", "## Units", "",
@@ -104,9 +126,14 @@ class Report:
             lines += ["", "## Against the previous edition", ""]
             lines += [f"- added clause {n}: {t}" for n, t in self.added]
             lines += [f"- removed clause {n}: {t}" for n, t in self.removed]
+            lines += [f"- chapter {a} is now chapter {b}" for a, b in self.chapters_moved]
             lines += [f"- renumbered clause {a} -> {b}: {t}" for a, b, t in self.renumbered]
+            lines += [f"- moved clause {a} -> {b}: {t}" for a, b, t in self.moved]
+            lines += [f"- possibly the same clause: {a} -> {b}: {t} (check)"
+                      for a, b, t in self.possible]
             lines += [f"- text changed in clause {n}: {t}" for n, t in self.text_changed]
-            if not (self.added or self.removed or self.renumbered or self.text_changed):
+            if not (self.added or self.removed or self.renumbered or self.text_changed
+                    or self.moved):
                 lines.append("- no clause-level differences")
             lines += [f"- calculators kept: {', '.join(self.calculators_kept) or 'none'}"]
             if self.calculators_dropped:

@@ -39,6 +39,7 @@ WHOLE: tuple[Check, ...] = (
     structure.numbering,
     structure.change_log,
     units.units,
+    units.issuers,
     published.whole_document,
     budgets.budgets,
     rules.calculators_used,

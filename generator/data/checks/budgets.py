@@ -20,6 +20,8 @@ def budgets(ed: Edition) -> Iterable[Problem]:
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
         all_items += [(f, ("budgets", i), b) for i, b in enumerate(ch.budgets)]
+        all_items += [(f, ("clauses", ci, "budgets", i), b) for ci, c in enumerate(ch.clauses)
+                      for i, b in enumerate(c.budgets)]
     doc = ed.files["document.yaml"]
     all_items += [(doc, ("budgets", i), b) for i, b in enumerate(ed.document.budgets)]
     for f, loc, b in all_items:

@@ -35,13 +35,13 @@ def context(text: str, at: int) -> str:
 
 def clause_text(c: Clause) -> Text:
     """Title and text as one; pending when either part's English is."""
-    if c.title.pending or c.text.pending:
+    if c.pending:
         return Text(zh=c.full_zh, pending=Pending.NEW)
     return Text(zh=c.full_zh, en=c.full_en)
 
 
 def clause_facts(loc: Loc, c: Clause) -> list[tuple[Loc, Fact]]:
-    facts: list[tuple[Loc, Fact]] = []
+    facts: list[tuple[Loc, Fact]] = [((*loc, "budgets", i), x) for i, x in enumerate(c.budgets)]
     facts += [((*loc, "incentives", i), x) for i, x in enumerate(c.incentives)]
     facts += [((*loc, "targets", i), x) for i, x in enumerate(c.targets)]
     facts += [((*loc, "figures", i), x) for i, x in enumerate(c.figures)]

@@ -28,21 +28,30 @@ def _texts(ed: Edition) -> Iterable[tuple[YamlFile, Loc, Text, list[tuple[Loc, F
     """Every text that carries numbers, with the facts allowed to claim them."""
     for ch in ed.chapters:
         f = ed.chapter_files[ch.number]
-        yield f, ("intro",), ch.intro, chapter_facts(ch)
+        if ch.intro is not None:
+            yield f, ("intro",), ch.intro, chapter_facts(ch)
         for ci, c in enumerate(ch.clauses):
             loc: Loc = ("clauses", ci)
             yield f, (*loc, "text"), clause_text(c), clause_facts(loc, c)
+        for pi, para in enumerate(ch.unnumbered):
+            ploc: Loc = ("unnumbered", pi)
+            facts = [((*ploc, "targets", i), x) for i, x in enumerate(para.targets)]
+            facts += [((*ploc, "figures", i), x) for i, x in enumerate(para.figures)]
+            yield f, (*ploc, "text"), para.text, facts
     doc = ed.document
     f = ed.files["document.yaml"]
-    zh = "\n\n".join(t.zh for t in doc.closing)
-    closing = (Text(zh=zh, pending=Pending.NEW) if any(t.pending for t in doc.closing)
-               else Text(zh=zh, en="\n\n".join(t.text("en") for t in doc.closing)))
-    facts: list[tuple[Loc, Fact]] = [(("budgets", i), b) for i, b in enumerate(doc.budgets)]
-    facts += [(("figures", i), fg) for i, fg in enumerate(doc.figures)]
-    yield f, ("closing",), closing, facts
-    pre: list[tuple[Loc, Fact]] = [(("preamble_figures", i), fg)
-                                   for i, fg in enumerate(doc.preamble_figures)]
-    yield f, ("preamble",), doc.preamble, pre
+    if doc.closing:
+        zh = "\n\n".join(t.zh for t in doc.closing)
+        closing = (Text(zh=zh, pending=Pending.NEW) if any(t.pending for t in doc.closing)
+                   else Text(zh=zh, en="\n\n".join(t.text("en") for t in doc.closing)))
+        closing_facts: list[tuple[Loc, Fact]] = [(("budgets", i), b)
+                                                 for i, b in enumerate(doc.budgets)]
+        closing_facts += [(("figures", i), fg) for i, fg in enumerate(doc.figures)]
+        yield f, ("closing",), closing, closing_facts
+    if doc.preamble is not None:
+        pre: list[tuple[Loc, Fact]] = [(("preamble_figures", i), fg)
+                                       for i, fg in enumerate(doc.preamble_figures)]
+        yield f, ("preamble",), doc.preamble, pre
 
 
 def facts_and_numbers(ed: Edition) -> Iterable[Problem]:

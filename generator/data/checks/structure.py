@@ -102,15 +102,18 @@ def amendments(ed: Edition) -> Iterable[Problem]:
 
 
 def period(ed: Edition) -> Iterable[Problem]:
-    """The period in force is stated by the document (its quote is in the closing) and ends
-    after it starts."""
+    """The period in force is stated by the document (its quote is in the closing or in the
+    notice) and ends after it starts."""
     p = ed.document.in_force
     if p is None:
         return
     f = ed.files["document.yaml"]
-    if not any(p.quote in t.zh for t in ed.document.closing):
+    doc = ed.document
+    texts = [t.zh for t in doc.closing] + ([doc.notice.body.zh] if doc.notice else [])
+    if not any(p.quote in t for t in texts):
         yield f.problem(("in_force", "quote"), f"`{p.quote}` is not in the closing "
-                        "paragraphs; quote the sentence that states the period verbatim")
-    if p.end < p.start:
+                        "paragraphs or the notice; quote the words that state the period "
+                        "verbatim")
+    if p.end is not None and p.end < p.start:
         yield f.problem(("in_force", "end"), f"the period ends ({p.end}) before it starts "
                         f"({p.start}); fix a date")
