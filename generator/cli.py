@@ -327,6 +327,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("import failed: the result does not pass `check`; nothing was written",
               file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug, not the input's fault: say so, in one line, and stop
+        print(f"{args.source}:1:1: internal error while importing ({type(exc).__name__}: "
+              f"{exc}); nothing was written. This is a bug in the importer: please report it "
+              "with the file", file=sys.stderr)
+        return 3
     sys.stdout.write(result.report.text())
     print(f"wrote {result.folder} (report: {result.folder / 'import-report.md'})")
     return 0

@@ -16,3 +16,12 @@ def text_of(node: object) -> str:
 
     assert isinstance(node, Tag), "element not found"
     return "".join(node.get_text().split())
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a built page's article, words separated by spaces."""
+    page = soup(path)
+    for node in page(["script", "style"]):
+        node.decompose()
+    main = page.find("article") or page
+    return " ".join(main.get_text(" ").split())

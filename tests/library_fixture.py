@@ -24,3 +24,36 @@ def make_library(base: Path) -> Path:
         args = ["import", str(IMPORT / source), "--into", str(data / slug)]
         assert main(args + (["--previous", str(data / previous)] if previous else [])) == 0
     return data
+
+
+# The house-style corpus, imported as editors in each county would, in this order, with the
+# options each needs (what its text does not say, where it goes in its series). `.docx` and
+# `.html` give the same edition as `.txt` (tests/test_import_corpus.py checks every format).
+CORPUS: list[tuple[str, str, list[str]]] = [
+    ("luming-2025", "docx", []),
+    ("luming-2024", "html", ["--series", "luming-policy"]),  # an older edition, attached behind
+    ("wangshu-2025", "html", []),
+    ("qingyue-2024", "txt", []),
+    ("qingyue-2025", "docx", ["--previous", "qingyue-2024"]),  # chapters reordered
+    ("chengchuan-2023", "html", []),
+    ("fenghe-2025", "txt", ["--issuer", "枫禾县人民政府", "--supplied-from",
+                            "the county portal's list of documents"]),
+    ("qingxi-2025", "txt", []),
+]
+
+
+def import_args(data: Path, slug: str, fmt: str, extra: list[str]) -> list[str]:
+    args = ["import", str(IMPORT / f"{slug}.{fmt}"), "--into", str(data / slug)]
+    for i, a in enumerate(extra):
+        args.append(str(data / a) if i and extra[i - 1] == "--previous" else a)
+    return args
+
+
+def make_corpus(base: Path) -> Path:
+    """A data folder: a copy of policy_data/ with every document of the corpus imported into
+    it, none of them edited by hand."""
+    data = base / "data"
+    shutil.copytree(DATA, data)
+    for slug, fmt, extra in CORPUS:
+        assert main(import_args(data, slug, fmt, extra)) == 0, slug
+    return data

@@ -93,7 +93,7 @@ def test_both_house_styles() -> None:
     assert [c.label for c in qingxi.chapters[1].clauses] == ["（一）", "（二）", "（三）"]
     assert qingxi.chapters[2].leads == ("县人力社保局", "县民政局")
     assert qingxi.clauses[1].responsible == ("县科技局", "县经信局")
-    assert qingxi.attachment is None
+    assert qingxi.notice is not None and qingxi.notice.attachment is None
 
 
 # --- bad input --------------------------------------------------------------------------------
@@ -116,8 +116,8 @@ def _broken(tmp_path: Path, name: str, edit: tuple[str, str] | None = None,
     ("binary that is not Word", "notice.docx", None, b"\x89PNG\r\n\x1a\n\x00\x00" * 50, 1,
      "not a Word file"),
     ("binary text", "notice.txt", None, b"\x00\x01\x02" * 100, 1, "binary file"),
-    ("another genre", "a.txt", None, "关于开展安全生产大检查的通知\n\n各单位：\n\n请于5月底前完成自查。"
-     "\n\n县安委办\n\n2025年4月1日\n".encode(), 1, "no chapters found"),
+    ("another genre", "a.txt", None, "关于开展安全生产大检查的通知\n\n各单位：\n\n请于5月底前"
+     "完成自查。\n\n县安委办\n\n2025年4月1日\n".encode(), 1, "no chapters found"),
     ("clause without its number", "b.txt", ("（二）支持研发机构建设。", "支持研发机构建设。"),
      None, 30, "a clause without its number"),
     ("unclosed 责任单位", "c.txt",

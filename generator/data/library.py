@@ -68,7 +68,7 @@ class Library:
         if self.successor(doc) is not None:
             return Status.SUPERSEDED
         period = doc.document.in_force
-        if period is not None and self.today > period.end:
+        if period is not None and period.end is not None and self.today > period.end:
             return Status.EXPIRED
         if period is not None and self.today < period.start:
             return Status.NOT_YET

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from generator.data import amend
 from generator.data.load import Sources, YamlFile
-from generator.data.numbers import zh_date
 from generator.data.named import lead_names, main_name, responsible_names, signature_names
+from generator.data.numbers import zh_date
 from generator.data.schema import (
     Amendment,
     BudgetItem,
@@ -198,6 +198,13 @@ class Edition:
         """The edition as navigation names it: 2025年版 / 2025 edition."""
         e = self.document.edition
         return Text(zh=f"{e}年版", en=f"{e} edition")
+
+    @property
+    def edition_name(self) -> Text:
+        """The edition line as published, (2025年版); for a text without one, the same
+        words made from its edition, to name it in links and comparisons."""
+        e = self.document.edition
+        return self.document.subtitle or Text(zh=f"({e}年版)", en=f"({e} Edition)")
 
     @property
     def name(self) -> Text:

@@ -109,8 +109,8 @@ def lead_names(lead_zh: str) -> list[str] | None:
     return list(found.leads) if found is not None else None
 
 
-_ISSUER_END = re.compile(r"(人民政府|委员会|管委会|办公室|办公厅|办事处|政府|局|厅|委|中心|公司|集团|党委"
-                         r"|县委|市委|区委|工委)$")
+_ISSUER_END = re.compile(r"(人民政府|委员会|管委会|办公室|办公厅|办事处|政府|局|厅|委|中心"
+                         r"|公司|集团|党委|县委|市委|区委|工委)$")
 
 
 def signature_names(signature_zh: str) -> list[str]:
@@ -130,6 +130,7 @@ def looks_like_issuer(text: str) -> bool:
 
 
 def main_name(written: str) -> tuple[str, str | None]:
-    """`开发区经济发展局〈区经信局〉` -> (`开发区经济发展局`, `区经信局`); other names as they are."""
+    """`开发区经济发展局〈区经信局〉` -> (`开发区经济发展局`, `区经信局`); other names as they
+    are."""
     m = _OTHER_NAME.match(written)
     return (m.group(1), m.group(2)) if m else (written, None)

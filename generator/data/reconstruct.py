@@ -13,6 +13,7 @@ from generator.data.model import Edition
 from generator.data.numbers import zh_numeral
 from generator.data.schema import Chapter, MetadataField, Text
 
+
 @dataclass(frozen=True)
 class Segment:
     """A paragraph (or line) of the published text and where the data keeps it."""
@@ -82,7 +83,8 @@ def heading(ch: Chapter, brackets: str) -> str:
     """`一、科技创新政策(由市科技局牵头实施)`, or `一、支持科技创新` when it names no lead."""
     if ch.lead is None:
         return f"{zh_numeral(ch.number)}、{ch.title.zh}"
-    opening, closing = ch.brackets or brackets
+    pair = ch.brackets or brackets
+    opening, closing = pair[0], pair[1]
     return f"{zh_numeral(ch.number)}、{ch.title.zh}{opening}{ch.lead.zh}{closing}"
 
 

@@ -25,7 +25,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 Quote = Annotated[
     str,
     Field(
-        min_length=2,
+        min_length=1,
         description="The exact substring of the Chinese text this fact comes from (verbatim).",
     ),
 ]
@@ -266,6 +266,9 @@ class Incentive(StrictModel):
                                       or has_rate):
             raise ValueError("`pool` is a sum for all recipients together; an incentive that "
                              "also states what each gets needs no `pool`")
+        if self.min_amount is not None and self.rules:
+            raise ValueError("the text gives a range of amounts (`min_amount`-`max_amount`) and "
+                             "not how to choose within it: list it without `rules`")
         for rule in self.rules:
             if has_rate and rule.base is None:
                 raise ValueError("a rule for a rate needs `base`: the input the rate is of")
@@ -475,7 +478,8 @@ class Chapter(StrictModel):
     budgets: list[BudgetItem] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
-    clauses: list[Clause] = Field(min_length=1)
+    clauses: list[Clause] = Field(default_factory=list, description="Its numbered clauses; "
+                                  "a chapter of paragraphs only (保障措施) has none.")
     unnumbered: list[UnnumberedParagraph] = Field(
         default_factory=list, description="Paragraphs without a label between its clauses.")
 

@@ -234,19 +234,20 @@ def _chapters(old: Sequence[Side], new: Sequence[Side], pairs: dict[int, int],
             taken_new.add(b)
     titles_new = {c.title: c.number for c in new_chapters}
     for c in old_chapters:
-        b = titles_new.get(c.title)
-        if c.number not in taken_old and b is not None and b not in taken_new:
-            taken_old[c.number], why[c.number] = b, "same title"
-            taken_new.add(b)
+        same = titles_new.get(c.title)
+        if c.number not in taken_old and same is not None and same not in taken_new:
+            taken_old[c.number], why[c.number] = same, "same title"
+            taken_new.add(same)
     old_titles = {c.number: c.title for c in old_chapters}
     new_titles = {c.number: c.title for c in new_chapters}
     order = _in_order(list(taken_old.items()))
     out: list[ChapterPair] = []
     for b in sorted(new_titles or {new[j].chapter for j in pairs.values()} or []):
-        a = next((x for x, y in taken_old.items() if y == b), None)
-        if a is None:
+        found = next((x for x, y in taken_old.items() if y == b), None)
+        if found is None:
             out.append(ChapterPair(None, b, ("added",)))
             continue
+        a = found
         kinds = [k for k, yes in (("amended", old_titles.get(a) != new_titles.get(b)),
                                   ("renumbered", a != b),
                                   ("moved", (a, b) not in order)) if yes]

@@ -12,7 +12,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from generator.data.model import Edition
-from generator.data.schema import Clause, Text
+from generator.data.schema import Clause, Pending, Text
 from generator.editions.diff import diff
 
 
@@ -28,10 +28,15 @@ class Ref:
 
     @classmethod
     def of(cls, ed: Edition) -> Ref:
-        meta = {f.key: f.value for f in ed.document.metadata}
-        num = meta.get("document-number")
-        number = num if isinstance(num, Text) else (Text(zh=num, en=num) if num else None)
-        return cls(ed.id, ed.document.title, ed.document.subtitle, ed.document.edition, number)
+        return cls(ed.id, ed.document.title, ed.edition_name, ed.document.edition, ed.number)
+
+    @property
+    def name(self) -> Text:
+        """Title and edition, as a link names the document."""
+        en = (f"{self.title.current_en} {self.subtitle.current_en}"
+              if self.title.current_en and self.subtitle.current_en else None)
+        zh = self.title.zh + self.subtitle.zh
+        return Text(zh=zh, en=en) if en else Text(zh=zh, pending=Pending.NEW)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ there, and moved into place.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.data.load import Unreadable
+from generator.data.named import signature_names
 from generator.data.schema import (
     CalculatorsFile,
     ChangesFile,
@@ -44,7 +44,6 @@ from generator.data.schema import (
     Unit,
     UnitsFile,
 )
-from generator.data.named import signature_names
 from generator.importer import series
 from generator.importer.build import Imported, build
 from generator.importer.errors import InputError, problem
@@ -107,6 +106,10 @@ def option_problems(source: Path, doc: ParsedDocument, options: Options) -> list
         named = "、".join(doc.notice.signature if signed and doc.notice else issuer_meta)
         out.append(problem(source, 1, f"--issuer: the text names its issuer ({named}); leave "
                            "--issuer out (the published text says who issued it)"))
+    if not (options.issuers or signed or issuer_meta):
+        out.append(problem(source, 1, "the text names no issuer (no notice signed by it, no "
+                           "发布单位): give it, e.g. `--issuer 某县人民政府` (joint issuers: "
+                           "`--issuer 甲、乙`); it is recorded as supplied by the editor"))
     number = doc.notice.number if doc.notice else None
     number = number or next((f.value for f in doc.metadata if f.label in ("文件编号", "文号",
                                                                           "发文字号")), None)
@@ -132,7 +135,7 @@ def option_problems(source: Path, doc: ParsedDocument, options: Options) -> list
 
 
 def import_document(source: Path, into: Path, previous: Path | None = None,
-                    force: bool = False, options: Options = Options()) -> Result:
+                    force: bool = False, options: Options | None = None) -> Result:
     """Read, parse, carry over, write and check. Raises InputError (bad input, nothing
     written; every problem found) or DataError (the result does not pass `check`; nothing
     written)."""
@@ -140,6 +143,7 @@ def import_document(source: Path, into: Path, previous: Path | None = None,
 
     from generator import pipeline
 
+    options = options or Options()
     slug = into.resolve().name
     problems: list[Problem] = []
     try:
@@ -249,19 +253,33 @@ def knows(library: Path, series: str) -> bool:
 
 def register(library: Path, document: Document, units: list[Unit]) -> None:
     """A first edition of a new series: add the series (and its issuer, who signs the
-    document) to library.yaml, comments kept; their English awaits translation."""
-    yaml = _library_yaml()
-    data = yaml.load(library.read_text(encoding="utf-8"))
-    series_list = data.setdefault("series", [])
+    document) to library.yaml; their English awaits translation. The entries are written into
+    the file's text at the end of their lists, so every comment and line stays where it was
+    (a comment above the next key stays above it)."""
+    text = library.read_text(encoding="utf-8")
+    data = _library_yaml().load(text)
     issuer_id = re.sub(r"-(policy|economic-policy)$", "", document.series)
-    issuers = data.setdefault("issuers", [])
-    if not any(i.get("id") == issuer_id for i in issuers):
-        issuers.append({"id": issuer_id, "name": data_of(_issuer_name(document, units))})
-    series_list.append({"id": document.series, "issuer": issuer_id,
-                        "title": data_of(document.title)})
-    out = io.StringIO()
-    yaml.dump(data, out)
-    library.write_text(out.getvalue(), encoding="utf-8")
+    if not any(i.get("id") == issuer_id for i in data.get("issuers") or []):
+        text = _append(text, "issuers", {"id": issuer_id,
+                                         "name": data_of(_issuer_name(document, units))})
+    text = _append(text, "series", {"id": document.series, "issuer": issuer_id,
+                                    "title": data_of(document.title)})
+    library.write_text(text, encoding="utf-8")
+
+
+def _append(text: str, key: str, entry: dict[str, object]) -> str:
+    """`entry` added at the end of the top-level list `key` of a YAML text, as `fmt` writes
+    it; the list is made when the file has none."""
+    block = dump({key: [entry]}).split("\n", 1)[1].rstrip("\n")  # the item, indented
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if re.match(rf"^{key}:\s*(#.*)?$", ln)), None)
+    if start is None:
+        return text.rstrip("\n") + f"\n{key}:\n{block}\n"
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"^[^\s#]", lines[i])),
+               len(lines))
+    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # comments and blank lines above the next key belong to it
+    return "\n".join([*lines[:end], block, *lines[end:]]) + "\n"
 
 
 def _issuer_name(document: Document, units: list[Unit]) -> Text:

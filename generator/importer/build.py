@@ -13,7 +13,6 @@ the editor's `Options`, recorded as `supplied`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -107,7 +106,8 @@ def _written_names(doc: ParsedDocument) -> list[str]:
 
 
 def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
-          previous: Edition | None, options: Options = Options()) -> Imported:
+          previous: Edition | None, options: Options | None = None) -> Imported:
+    options = options or Options()
     report = Report(source="", into="", numbering=doc.numbering, restarting=doc.restarting,
                     style=doc.style)
     old_doc = previous.document if previous else None

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import ValidationError
+
 from generator.data.checks.common import Fact
 from generator.data.numbers import NumberToken, zh_numbers
 from generator.data.schema import (
@@ -40,7 +42,7 @@ _INCENTIVE = re.compile(r"奖励|补助|补贴|资助|奖|扶持|贴息|启动�
 _CAP = re.compile(r"最高|不超过|最多|上限")
 _TARGET = re.compile(r"新增|完成|达到|达|培育|力争|实现|建成|突破|提供|保障|不少于|不低于|以上|累计"
                      r"|新建|改建|覆盖|招引|引进|帮扶|救助|撤并|净增|争创|实施|举办|组织|参加"
-                     r"|增速|占比|比重|率")
+                     r"|增速|增长|提高|提升|降低|下降|左右|占比|比重|率")
 _BUDGET = re.compile(r"安排|预算|财政|争取|补助资金|资金|总额")
 _HIGHER = re.compile(r"上级|向上|争取")
 _UNITS = sorted(["公里", "平方米", "千瓦时", "吨标准煤", "吨", "户", "家", "个", "项", "场", "名",
@@ -101,11 +103,11 @@ def _classify(text: str, tokens: list[NumberToken]) -> list[Number]:
         elif quoted or after.startswith(("国道", "省道", "号线", "高速")) \
                 or "+" in (before + after[:1]):
             kind = "name"
-        elif re.match(r"^年\d{1,2}月", after) or re.search(r"\d{4}年$", text[:tok.start]) \
-                and re.match(r"^月(\d{1,2}日)?", after) or re.search(r"\d年\d{1,2}月$",
+        elif re.match(r"^年\d{1,2}月", after) or (re.search(r"\d{4}年$", text[:tok.start]) \
+                and re.match(r"^月(\d{1,2}日)?", after)) or re.search(r"\d年\d{1,2}月$",
                                                                     text[:tok.start]):
             kind = "date"
-        elif before in "〔[［" and after[:1] in "〕]］" or after.startswith(("〕", "]", "］")) \
+        elif (before in "〔[［" and after[:1] in "〕]］") or after.startswith(("〕", "]", "］")) \
                 or re.match(r"^号(?!线)", after) or "/" in text[tok.start - 1:tok.end + 1]:
             kind = "identifier"
         elif after.startswith("%"):
@@ -165,12 +167,16 @@ def stubs(text: str, context: str, existing: list[Fact], ids: set[str],
         if not mine:
             continue
         phrase = text[start:end]
-        if len(phrase) < 2:
-            phrase, start = text[max(0, start - 1):end], max(0, start - 1)
+        if len(phrase) < 2:  # a number alone between two stops: quote its neighbours too
+            start = max(0, start - 1)
+            phrase = text[start:max(end, start + 2)]
         s0, s1 = next((s, e) for s, e in sentences if s <= mine[0].start < e + 1)
         numbers = _classify(text, mine)
-        facts = _phrase_facts(text, phrase, start, text[s0:s1], numbers, context, ids,
-                              id_prefix)
+        try:
+            facts = _phrase_facts(text, phrase, start, text[s0:s1], numbers, context, ids,
+                                  id_prefix)
+        except ValidationError:  # numbers no incentive or target can hold (a 120% rate)
+            facts = []
         claimed = {n for f in facts for n in f.numbers()}
         rest = [n for n in numbers if n.token.value not in claimed]
         by_kind: dict[FigureKind, list[Decimal]] = {}

@@ -99,7 +99,7 @@ def notice(n: ParsedNotice, old: Notice | None) -> Notice:
     return Notice(
         header=generated(n.header, o.header if o else None) if n.header else None,
         number=generated(n.number, o.number if o else None) if n.number else None,
-        number_at=n.number_at,  # type: ignore[arg-type]
+        number_at=n.number_at,
         title=carry_text(o.title if o else None, n.title_text),
         addressees=(carry_text(o.addressees if o else None, n.addressees)
                     if n.addressees else None),

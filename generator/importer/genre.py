@@ -5,7 +5,8 @@ looks like, in every house style seen (the grammar in `grammar.py` puts them in 
     header      某县人民政府文件               the red header of a Word file
     number      某政发〔2025〕6号              the 文号 on its own line
     date        2025年3月18日 / 二〇二五年三月六日
-    heading     一、title(lead)               lead: 由X牵头实施 | X牵头 | 牵头部门:X,配合部门:Y | none
+    heading     一、title(lead)               lead: 由X牵头实施 | X牵头 | none
+                                              | 牵头部门:X,配合部门:Y
     label       1. 1、 (一) (1) 一是            a clause's number as published
 """
 
@@ -14,8 +15,7 @@ from __future__ import annotations
 import re
 
 from generator.data.named import CLOSING, OPENING, lead
-from generator.data.numbers import cjk_number, zh_date
-from generator.data.reconstruct import zh_numeral
+from generator.data.numbers import cjk_number, zh_numeral
 
 CJK_NUMERAL = "一二三四五六七八九十"
 
@@ -25,7 +25,8 @@ METADATA: dict[str, tuple[str, str]] = {
     "公开方式": ("disclosure", "Disclosure"), "公开范围": ("disclosure", "Disclosure"),
     "发布单位": ("issuer", "Issued by"), "发布机构": ("issuer", "Issued by"),
     "发文机关": ("issuer", "Issued by"), "发文单位": ("issuer", "Issued by"),
-    "成文日期": ("date-written", "Date of writing"), "发文日期": ("date-written", "Date of writing"),
+    "成文日期": ("date-written", "Date of writing"),
+    "发文日期": ("date-written", "Date of writing"),
     "有效性": ("validity", "Validity"), "效力状态": ("validity", "Validity"),
     "规范性文件登记": ("registration-number", "Normative document registration"),
     "登记号": ("registration-number", "Normative document registration"),
@@ -45,8 +46,8 @@ _META = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})([:：])")
 HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}文件$")
 NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")
 _ZH_DIGIT = "〇○零一二三四五六七八九"
-DATE = re.compile(rf"^(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_ZH_DIGIT}]{{4}}年[{CJK_NUMERAL}]{{1,3}}月"
-                  rf"[{CJK_NUMERAL}]{{1,3}}日)$")
+DATE = re.compile(rf"^(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+                  rf"|[{_ZH_DIGIT}]{{4}}年[{CJK_NUMERAL}]{{1,3}}月[{CJK_NUMERAL}]{{1,3}}日)$")
 ATTACHMENT = re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?)$", re.I)
 DISCLOSURE = re.compile(r"^[(（]此件.{0,12}[)）]$")
 SUBTITLE = re.compile(r"^[(（][^()（）]{0,20}[)）]$")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.data import named
-from generator.data.reconstruct import zh_numeral
+from generator.data.numbers import cjk_number, zh_numeral
 from generator.importer import genre
 from generator.importer.errors import InputError, problem
 from generator.importer.readers import Paragraph
@@ -234,7 +234,7 @@ def headings(items: Sequence[Paragraph]) -> list[int]:
             continue
         m = genre.HEADING.match(p.text)
         assert m is not None
-        n = genre.cjk_number(m.group(1))
+        n = cjk_number(m.group(1))
         if (not out and n == 1) or (out and n is not None and n == len(out) + 1):
             out.append(k)
         elif out and n is not None and n != 1 and n not in range(1, len(out) + 1):
@@ -406,7 +406,7 @@ def _chapters(r: _Lines, starts: list[int]
         head = r.take()
         m = genre.HEADING.match(head.text)
         assert m is not None
-        written = genre.cjk_number(m.group(1))
+        written = cjk_number(m.group(1))
         if written != number_in_doc:
             r.error(f"chapter `{m.group(1)}、` out of order: expected "
                     f"`{zh_numeral(number_in_doc)}、`; number the chapters 一、二、三… as "

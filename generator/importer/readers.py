@@ -42,7 +42,8 @@ class Source:
 
 
 # Lines that are the portal's, not the document's; fragments of a line that are.
-_CHROME_LINE = re.compile(r"^(?:您现在的位置|您当前的位置|当前位置|您的位置|所在位置)[:：]|^分享到[:：]?"
+_CHROME_LINE = re.compile(r"^(?:您现在的位置|您当前的位置|当前位置|您的位置|所在位置)[:：]"
+                          r"|^分享到[:：]?"
                           r"|^(?:【?(?:打印本页|关闭窗口|打印|关闭|收藏|返回顶部)】?\s*)+$"
                           r"|^扫一扫在手机(?:上)?打开当前页$|^【\s*字体[:：]")
 _CHROME_PART = re.compile(r"\s*【?字体[:：]\s*[\[【]?\s*大\s*中\s*小\s*[\]】]?】?"

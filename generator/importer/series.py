@@ -9,7 +9,7 @@ place.
 
 from __future__ import annotations
 
-import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,11 +68,14 @@ def place(data: Path, series: str, slug: str, edition: str) -> Placement:
 
 
 def set_supersedes(member: Member, new_id: str) -> None:
-    """`supersedes: <new_id>` in the member's document.yaml, everything else as it was."""
+    """`supersedes: <new_id>` in the member's document.yaml; every other line as it was (the
+    line is replaced, or added under `series:`)."""
     path = member.folder / "document.yaml"
-    yaml = _yaml()
-    doc = yaml.load(path.read_text(encoding="utf-8"))
-    doc["supersedes"] = new_id
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next((i for i, ln in enumerate(lines) if re.match(r"^supersedes:", ln)), None)
+    if at is not None:
+        lines[at] = f"supersedes: {new_id}"
+    else:
+        after = next((i for i, ln in enumerate(lines) if re.match(r"^series:", ln)), 0)
+        lines.insert(after + 1, f"supersedes: {new_id}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -49,12 +49,17 @@ def _units(ed: Edition, ids: list[str], lang: str) -> str:
 
 
 def clauses_csv(ed: Edition) -> bytes:
-    rows = [[c.number, ed.chapter_of[c.number].number, c.title.zh, _en(c.title), c.text.zh,
-             _en(c.text), " ".join(c.responsible_units), _units(ed, c.responsible_units, "zh"),
-             _units(ed, c.responsible_units, "en"), len(c.incentives), len(c.targets)]
-            for c in ed.clauses]
+    """One row per clause. A clause that names no responsible unit lists its chapter's lead
+    units, and `units_from` says so (`chapter` instead of `clause`)."""
+    rows = []
+    for c in ed.clauses:
+        units, derived = ed.responsible(c)
+        rows.append([c.number, ed.chapter_of[c.number].number, c.title.zh, _en(c.title),
+                     c.text.zh if c.text else "", _en(c.text) if c.text else "",
+                     " ".join(units), _units(ed, units, "zh"), _units(ed, units, "en"),
+                     "chapter" if derived else "clause", len(c.incentives), len(c.targets)])
     return _csv(["clause", "chapter", "title_zh", "title_en", "text_zh", "text_en", "unit_ids",
-                 "units_zh", "units_en", "incentives", "targets"], rows)
+                 "units_zh", "units_en", "units_from", "incentives", "targets"], rows)
 
 
 def incentives_csv(ed: Edition) -> bytes:
@@ -105,7 +110,10 @@ def library_json(job: Job) -> str:
         docs.append({
             "id": d.id, "series": d.document.series, "issuer": lib.issuer_of(d).id,
             "edition": d.document.edition,
-            "title": d.document.title.model_dump(), "subtitle": d.document.subtitle.model_dump(),
+            "title": d.document.title.model_dump(),
+            "subtitle": d.document.subtitle.model_dump() if d.document.subtitle else None,
+            "issuers": [u.id for u in d.issuers],
+            "number": d.number.model_dump() if d.number else None, "date": d.date,
             "metadata": {f.key: (f.value if isinstance(f.value, str) else f.value.model_dump())
                          for f in d.document.metadata},
             "in_force": d.document.in_force.model_dump() if d.document.in_force else None,

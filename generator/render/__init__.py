@@ -57,14 +57,12 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, edit_base: str | N
     """A document's pages, which sit at /<lang>/<id>/."""
     view = View(edition, ctx, lang, edit_base, guide)
     all_pages = list(pages(view))
-    doc = edition.document
     return Rendered(
         lang=lang, site_name=filters.site_title(filters.tr(ctx.site_name, lang)),
         pages={p.path: page_text(view, p, "../../") for p in all_pages},
         nav=navigation(view, all_pages),
         feed=feed(view, site_url),
-        document_name=filters.tr(doc.title, lang) + (" " if lang == "en" else "")
-        + filters.tr(doc.subtitle, lang),
+        document_name=filters.tr(edition.name, lang),
         banner=banner(ctx, lang),
     )
 
@@ -72,8 +70,10 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, edit_base: str | N
 def status_text(ctx: DocContext, lang: str) -> str:
     """有效 · 实施期 2025-01-01 至 2025-12-31 (the status, and the period the text states)."""
     text = t(f"status_{ctx.status.value}", lang)
-    if ctx.period is not None:
+    if ctx.period is not None and ctx.period.end is not None:
         text += " · " + t("period", lang, start=ctx.period.start, end=ctx.period.end)
+    elif ctx.period is not None:
+        text += " · " + t("period_open", lang, start=ctx.period.start)
     return text
 
 
@@ -83,8 +83,7 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {"status": ctx.status.value, "text": status_text(ctx, lang),
                            "link": None}
     if ctx.successor is not None:
-        title = filters.tr(ctx.successor.title, lang) + (" " if lang == "en" else "") + \
-            filters.tr(ctx.successor.subtitle, lang)
+        title = filters.tr(ctx.successor.name, lang)
         out["text"] += " · " + t("superseded_by", lang, title=title)
         out["link"] = {"href": f"../{ctx.successor.id}/", "text": t("see_successor", lang)}
     # the same text for the page, a date never broken at its hyphens on a phone
@@ -118,13 +117,11 @@ def handbook(edition: Edition, ctx: DocContext, lang: str, *, font: str,
     """The print HTML of one language's PDF handbook."""
     status = status_text(ctx, lang)
     if ctx.successor is not None:
-        status += " · " + t("superseded_by", lang, title=filters.tr(ctx.successor.title, lang)
-                            + (" " if lang == "en" else "")
-                            + filters.tr(ctx.successor.subtitle, lang))
+        status += " · " + t("superseded_by", lang, title=filters.tr(ctx.successor.name, lang))
     return environment().get_template("handbook.html.jinja").render(
         lang=lang, html_lang=HTML_LANG, ed=edition, doc=edition.document, ctx=ctx,
         year=edition.document.edition, rec=edition.reconciliation, font=font, zh_font=font,
-        data_date=data_date, status=status)
+        data_date=data_date, status=status, lv=filters.level_words(edition.level, lang))
 
 
 def root(lib: Library) -> str:

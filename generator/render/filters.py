@@ -61,10 +61,19 @@ def percent(value: Decimal | int) -> str:
     return f"{format(normalize(Decimal(value)), 'f')}%"
 
 
-def tr(text: Text | str, lang: str) -> str:
+def tr(text: Text | str | None, lang: str) -> str:
     """The text in `lang` (a plain string is language-neutral); while a translation is
-    pending, the English is the Chinese."""
+    pending, the English is the Chinese. An optional text the document does not have (no
+    edition line, no preamble) is empty."""
+    if text is None:
+        return ""
     return text if isinstance(text, str) else text.text(lang)
+
+
+def level_words(level: Text, lang: str) -> dict[str, str]:
+    """The issuer's level for the budget strings: {level}本级 / {Level}-level."""
+    word = level.zh if lang == "zh" else (level.en or "municipal")
+    return {"level": word, "Level": word if lang == "zh" else word.capitalize()}
 
 
 def is_money_unit(unit: Text) -> bool:
@@ -100,7 +109,10 @@ def incentive_terms(inc: Incentive, lang: str) -> list[str]:
         parts.append(t("of_base", lang, base=base, rate=rng))
     if inc.amount is not None:
         parts.append(money(inc.amount, lang, inc.currency))
-    if inc.max_amount is not None:
+    if inc.min_amount is not None and inc.max_amount is not None:
+        parts.append(t("between", lang, a=money(inc.min_amount, lang, inc.currency),
+                       b=money(inc.max_amount, lang, inc.currency)))
+    elif inc.max_amount is not None:
         key = "cap" if (inc.rate is not None or inc.rate_min is not None) else "up_to"
         parts.append(t(key, lang, x=money(inc.max_amount, lang, inc.currency)))
     if inc.per is not None and parts:
@@ -123,6 +135,8 @@ def target_value(tg: Target, lang: str) -> str:
         return f"{low}–{quantity(tg.value_max, tg.unit, lang)}"
     word = t(f"cmp_{tg.comparison.value}", lang)
     value = quantity(tg.value, tg.unit, lang)
+    if tg.comparison is Comparison.APPROXIMATELY:  # 30家左右: the word follows in Chinese
+        return f"{value}{word}" if lang == "zh" else f"{word} {value}"
     if not word:
         return value
     return f"{word}{value}" if lang == "zh" else f"{word} {value}"

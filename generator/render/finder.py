@@ -50,7 +50,7 @@ def incentive_view(ed: Edition, number: int, incentive_id: str, lang: str) -> di
     c = ed.clause(number)
     inc = next(i for i in c.incentives if i.id == incentive_id)
     return {"what": filters.tr(inc.what, lang), "terms": filters.incentive_terms(inc, lang),
-            "stated": inc.states_amount, "units": c.responsible_units,
+            "stated": inc.states_amount, "units": ed.responsible(c)[0],
             "anchor": f"clauses/{number}/#incentive-{inc.id}"}
 
 
@@ -62,8 +62,7 @@ def document_data(ed: Edition, lang: str, root: str) -> dict[str, Any]:
     units = {u.id: {"name": filters.tr(u.name, lang)} for u in ed.units}
     return {
         "id": ed.id, "root": root,
-        "title": filters.tr(ed.document.title, lang) + (" " if lang == "en" else "")
-        + filters.tr(ed.document.subtitle, lang),
+        "title": filters.tr(ed.name, lang),
         "rules": {"max_yuan": rules["max_yuan"], "finder": rules["finder"],
                   "calculators": {k: v for k, v in rules["calculators"].items() if k in used}},
         "incentives": {f"{n}/{i}": incentive_view(ed, n, i, lang) for n, i in sorted(listed)},

@@ -120,8 +120,7 @@ class Page:
 
 
 def pages(view: View) -> Iterator[Page]:
-    doc = view.ed.document
-    name = view.tr(doc.title) + (" " if view.lang == "en" else "") + view.tr(doc.subtitle)
+    name = view.tr(view.ed.name)
     for row in TABLE:
         for item in row.items(view):
             title = row.title(view, item)
@@ -129,7 +128,7 @@ def pages(view: View) -> Iterator[Page]:
             if row.name == "clause":
                 where.append(view.chapter_title(view.ed.chapter_of[item.number]))
             elif row.name == "home":
-                where = [t("about_short", view.lang, issuer=view.tr(doc.notice.signature))]
+                where = [t("about_short", view.lang, issuer=view.tr(view.ed.issuer_name))]
             where.append(name)
             yield Page(row, item, row.path(item), filters.plain_title(title),
                        filters.site_title(" · ".join(where)))

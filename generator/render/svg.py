@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from generator.data.model import Edition
 from generator.data.schema import BudgetSource
-from generator.render.filters import money, tr
+from generator.render.filters import level_words, money, tr
 from generator.render.i18n import t
 
 _BAR_H = 22
@@ -36,7 +36,9 @@ def wrap(label: str, width: int, lang: str) -> list[str]:
 
 
 def budget_chart(ed: Edition, lang: str) -> Markup:
-    rows = []
+    """A bar per policy area: its own level's money and higher-level funds. A document whose
+    budget is a clause with a 其中 breakdown (2023/2024 editions) gets a bar per item of it."""
+    rows: list[tuple[str, int, int]] = []
     for ch in ed.chapters:
         city = higher = 0
         for b in ed.top_level_budgets(ch):
@@ -45,7 +47,15 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
                     higher += leaf.amount
                 else:
                     city += leaf.amount
-        rows.append((ch, city, higher))
+        if city or higher:
+            rows.append((f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}", city, higher))
+    total = ed.budget_total
+    if not rows and total is not None and total.parts:
+        for pid in total.parts:
+            part = ed.budget_items[pid][1]
+            higher = part.amount if part.source is BudgetSource.HIGHER else 0
+            rows.append((tr(part.label, lang), part.amount - higher, higher))
+    words = level_words(ed.level, lang)
     biggest = max((c + h for _, c, h in rows), default=0) or 1
     scale = (_WIDTH - _LABEL_W - 150) / biggest
     height = len(rows) * (_BAR_H + _GAP) + 40
@@ -58,8 +68,7 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
         f'<desc id="chart-desc">{escape(t("chart_desc", lang))}</desc>',
     ]
     y = 10
-    for ch, city, higher in rows:
-        label = f"{t('chapter', lang, n=ch.number)} {tr(ch.title, lang)}"
+    for label, city, higher in rows:
         lines = wrap(label, 14 if lang == "zh" else 30, lang)
         spans = "".join(f'<tspan x="0" dy="{0 if i == 0 else 13}">{escape(line)}</tspan>'
                         for i, line in enumerate(lines))
@@ -72,19 +81,20 @@ def budget_chart(ed: Edition, lang: str) -> Markup:
                 w = max(1, round(amount * scale))
                 parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{_BAR_H}" '
                              f'fill="{_COLORS[key]}"><title>{escape(label)}: '
-                             f'{escape(t("src_" + key, lang))} {escape(money(amount, lang))}'
+                             f'{escape(t("src_" + key, lang, **words))} '
+                             f'{escape(money(amount, lang))}'
                              f'</title></rect>')
                 x += w
-        total = money(city + higher, lang)
+        shown = money(city + higher, lang)
         parts.append(f'<text x="{x + 6}" y="{y + 16}" font-size="12" fill="currentColor">'
-                     f'{escape(total)}</text>')
+                     f'{escape(shown)}</text>')
         y += _BAR_H + _GAP
     lx = _LABEL_W
     for key in ("city", "higher"):
         parts.append(f'<rect x="{lx}" y="{y + 4}" width="12" height="12" '
                      f'fill="{_COLORS[key]}"/>')
         parts.append(f'<text x="{lx + 18}" y="{y + 15}" font-size="12" fill="currentColor">'
-                     f'{escape(t("src_" + key, lang))}</text>')
+                     f'{escape(t("src_" + key, lang, **words))}</text>')
         lx += 140
     parts.append("</svg>")
     return Markup("".join(parts))

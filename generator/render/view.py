@@ -65,6 +65,7 @@ class View:
             "pdf_path": f"pdf/{self.ed.id}-{self.lang}.pdf",  # from the site's root
             "data_path": f"data/{self.ed.id}/",
             "search_terms": self.search_terms,
+            "lv": filters.level_words(self.ed.level, self.lang),
         }
 
     @cached_property
@@ -137,7 +138,7 @@ class View:
         groups = []
         for u in self.ed.units:
             rows = [(c, ch, tg) for c, ch, tg in self.ed.targets()
-                    if (c is not None and u.id in c.responsible_units)
+                    if (c is not None and u.id in self.ed.responsible(c)[0])
                     or (c is None and u.id in ch.lead_units)]
             if rows:
                 groups.append((u, rows))

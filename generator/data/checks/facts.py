@@ -35,7 +35,8 @@ def _texts(ed: Edition) -> Iterable[tuple[YamlFile, Loc, Text, list[tuple[Loc, F
             yield f, (*loc, "text"), clause_text(c), clause_facts(loc, c)
         for pi, para in enumerate(ch.unnumbered):
             ploc: Loc = ("unnumbered", pi)
-            facts = [((*ploc, "targets", i), x) for i, x in enumerate(para.targets)]
+            facts: list[tuple[Loc, Fact]] = [((*ploc, "targets", i), x)
+                                             for i, x in enumerate(para.targets)]
             facts += [((*ploc, "figures", i), x) for i, x in enumerate(para.figures)]
             yield f, (*ploc, "text"), para.text, facts
     doc = ed.document

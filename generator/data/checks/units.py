@@ -1,6 +1,6 @@
 """Responsible, lead and cooperating units and issuers: every id exists, and the units the
-published text names in (责任单位:…), in a heading's lead (由…牵头实施, …牵头, 牵头部门:…,配合部门:…)
-and in the signature are the units the data lists, in the same order."""
+published text names in (责任单位:…), in a heading's lead (由…牵头实施, …牵头,
+牵头部门:…,配合部门:…) and in the signature are the units the data lists, in the same order."""
 
 from __future__ import annotations
 
