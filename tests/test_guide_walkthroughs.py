@@ -1,5 +1,6 @@
 """The editors' guide works as written: its walkthroughs (an official correction, a
-translation fix, a new responsible unit) are literal blocks, the same in CONTRIBUTING.md and
+translation fix, a new responsible unit, a document imported from another county) are literal
+blocks, the same in CONTRIBUTING.md and
 CONTRIBUTING.zh.md; each is applied to a copy of the data on a pull-request branch of a
 throwaway git repository, exactly as an editor would type it, and its commands must pass,
 including `make check`'s comparison with main."""
@@ -34,7 +35,7 @@ WALKS = walkthroughs("CONTRIBUTING.md")
 
 
 def test_both_guides_walk_through_the_same_steps() -> None:
-    assert set(WALKS) == {"correction", "translation", "new-unit"}
+    assert set(WALKS) == {"correction", "translation", "new-unit", "import"}
     assert walkthroughs("CONTRIBUTING.zh.md") == WALKS
 
 
@@ -68,10 +69,28 @@ def apply(repo: Path, kind: str, block: str) -> list[str]:
     return []
 
 
+def _import_argv(repo: Path, command: str) -> list[str] | None:
+    """`python -m generator import …` as typed in the repository: its files are the
+    checkout's (the test corpus), its folders the throwaway repository's."""
+    import shlex
+
+    words = shlex.split(command)
+    if words[:4] != ["python", "-m", "generator", "import"]:
+        return None
+    out = []
+    for w in words[3:]:
+        if w.startswith("policy_data/"):
+            w = str(repo / w)
+        elif w.startswith("tests/"):
+            w = str(ROOT / w)
+        out.append(w)
+    return out
+
+
 def run(repo: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(repo / "policy_data")
     argv = {"make check": ["--data", data, "check", "--against", "main"],
-            "make fmt": ["fmt", data]}.get(command)
+            "make fmt": ["fmt", data]}.get(command) or _import_argv(repo, command)
     assert argv is not None, f"the walkthrough runs `{command}`, which this test does not know"
     code = main(argv)
     out = capsys.readouterr()
@@ -97,6 +116,16 @@ def test_the_walkthrough_passes_check(repo: Path, capsys: pytest.CaptureFixture[
             git(repo, "show", "main:policy_data/jiande-2025/source.zh.txt")
     elif walk == "translation":
         assert "trade-in of home furnishings" in ed.clause(14).text.en
+    elif walk == "import":
+        data = repo / "policy_data"
+        newer, older = valid_edition(data / "luming-2025"), valid_edition(data / "luming-2024")
+        assert (newer.document.series, older.document.series) == ("luming-policy",) * 2
+        assert newer.document.supersedes == "luming-2024"
+        alone = valid_edition(data / "fenghe-2025")
+        assert alone.issuers_supplied and [u.name.zh for u in alone.issuers] == ["枫禾县人民政府"]
+        library = (data / "library.yaml").read_text(encoding="utf-8")
+        assert "id: luming-policy" in library and "id: fenghe-policy" in library
+        assert ed == valid_edition(data / "jiande-2025")
     else:
         assert ed.clause(20).responsible_units[-1] == "data-resources-bureau"
         assert ed.clause(20).text.zh.endswith("市住建局、市数据资源局)")

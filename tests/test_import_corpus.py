@@ -307,3 +307,25 @@ def test_every_home_page_states_issuers_period_status_and_budget(site: Path, lib
     level = f"{e.level.zh}本级"
     if any(ch.budgets for ch in e.chapters):
         assert level in budget and ("市本级" not in budget or e.level.zh == "市")
+
+
+def test_a_page_that_cannot_be_written_names_its_document(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No build fails with an unnamed error: whatever stops a page names the document's
+    file and the page (here a page context that breaks, as a data shape the templates did not
+    foresee would)."""
+    from generator import render
+    from generator.problems import DataError
+    from generator.render.view import View
+
+    def broken(self: View) -> dict[str, object]:
+        raise KeyError("issuer")
+
+    monkeypatch.setattr(View, "home", broken)
+    e = ed(lib, "fenghe-2025")
+    with pytest.raises(DataError) as caught:
+        render.document(e, render.context(lib, e), "zh", edit_base=None, site_url=None,
+                        guide="")
+    [problem] = caught.value.problems
+    assert problem.path.endswith("fenghe-2025/document.yaml")
+    assert "the zh page ./ cannot be written: KeyError: 'issuer'" in problem.message

@@ -3,7 +3,8 @@ status, and the library's own file (library.yaml). Pure: built from loaded editi
 
 A document is an edition of a series. The newest edition of a series is current; an edition
 another one `supersedes` is superseded (已被替代) and names its successor; an edition whose
-stated period ended before the build date is expired (已到期).
+stated period ended before the build date is expired (已到期); one whose text states no period
+says so (实施期限未载明), never "in force" on a portal's say-so.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Status(StrEnum):
     NOT_YET = "not_yet"
     EXPIRED = "expired"
     SUPERSEDED = "superseded"
+    UNSTATED = "unstated"  # the text states no period: never shown as in force
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,11 @@ class Library:
         if self.successor(doc) is not None:
             return Status.SUPERSEDED
         period = doc.document.in_force
-        if period is not None and period.end is not None and self.today > period.end:
+        if period is None:
+            return Status.UNSTATED
+        if period.end is not None and self.today > period.end:
             return Status.EXPIRED
-        if period is not None and self.today < period.start:
+        if self.today < period.start:
             return Status.NOT_YET
         return Status.IN_FORCE
 

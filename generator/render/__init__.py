@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -21,7 +22,7 @@ from generator.data.model import Edition
 from generator.render import filters
 from generator.render.context import DocContext, context
 from generator.render.i18n import HTML_LANG, t
-from generator.render.jinja import environment, front_matter, page_url, relative
+from generator.render.jinja import environment, front_matter, page_errors, page_url, relative
 from generator.render.pages import Page, library_pages, navigation, pages
 from generator.render.view import LibraryView, View
 
@@ -45,11 +46,14 @@ class Rendered:
 def page_text(view: View | LibraryView, page: Page, up: str) -> str:
     """A page; `up` leads from the part's root to the site's root (for data and PDFs)."""
     here = page_url(page.path)
-    return front_matter(title=page.title, description=page.description) + \
-        environment().get_template(page.type.template).render(
-        **view.globals, **page.type.context(view, page.item),
-        rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, up + to),
-        rel_lib=lambda to: relative(here, up[3:] + to))
+    data_file = (view.ed.folder / "document.yaml" if isinstance(view, View)
+                 else Path("library.yaml"))
+    with page_errors(data_file, f"the {view.lang} page {page.url or './'}"):
+        return front_matter(title=page.title, description=page.description) + \
+            environment().get_template(page.type.template).render(
+            **view.globals, **page.type.context(view, page.item),
+            rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, up + to),
+            rel_lib=lambda to: relative(here, up[3:] + to))
 
 
 def document(edition: Edition, ctx: DocContext, lang: str, *, edit_base: str | None,
@@ -106,10 +110,12 @@ def feed(view: View, site_url: str | None) -> str:
     """Atom feed of the change log. Absolute URLs when the site's address is known (feed
     readers need them); otherwise relative to the feed, which is enough for a preview."""
     changes = view.changes_newest_first()
-    updated = changes[0][1].date if changes else view.ed.document.edition + "-01-01"
+    updated = changes[0][1].date if changes else (view.ed.date or
+                                                  view.ed.document.edition + "-01-01")
     base = (site_url.rstrip("/") + f"/{view.lang}/{view.ed.id}/") if site_url else "./"
-    return environment().get_template("feed.xml.jinja").render(
-        **view.globals, changes=changes, base=base, updated=updated)
+    with page_errors(view.ed.folder / "document.yaml", f"the {view.lang} feed"):
+        return environment().get_template("feed.xml.jinja").render(
+            **view.globals, changes=changes, base=base, updated=updated)
 
 
 def handbook(edition: Edition, ctx: DocContext, lang: str, *, font: str,
@@ -118,6 +124,12 @@ def handbook(edition: Edition, ctx: DocContext, lang: str, *, font: str,
     status = status_text(ctx, lang)
     if ctx.successor is not None:
         status += " · " + t("superseded_by", lang, title=filters.tr(ctx.successor.name, lang))
+    with page_errors(edition.folder / "document.yaml", f"the {lang} PDF handbook"):
+        return _handbook(edition, ctx, lang, font, data_date, status)
+
+
+def _handbook(edition: Edition, ctx: DocContext, lang: str, font: str, data_date: str,
+              status: str) -> str:
     return environment().get_template("handbook.html.jinja").render(
         lang=lang, html_lang=HTML_LANG, ed=edition, doc=edition.document, ctx=ctx,
         year=edition.document.edition, rec=edition.reconciliation, font=font, zh_font=font,

@@ -83,3 +83,25 @@ def template_errors() -> Iterator[None]:
         yield
     except jinja2.TemplateError as exc:
         raise DataError([template_problem(exc)]) from exc
+
+
+@contextmanager
+def page_errors(data_file: Path, what: str) -> Iterator[None]:
+    """Whatever stops a page from being written becomes a problem naming the document (its
+    document.yaml), the page and the template line, never a bare traceback: a document's
+    data can make a build fail, but the editor always learns which document and page."""
+    try:
+        yield
+    except DataError:
+        raise
+    except Exception as exc:
+        where = "the generator"
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".jinja"):
+                where = f"{display_path(Path(frame.filename))}:{frame.lineno} `"
+                where += (frame.line or "").strip()[:80] + "`"
+                break
+        raise DataError([Problem(display_path(data_file), 1, 1, f"{what} cannot be written: "
+                                 f"{type(exc).__name__}: {exc} (at {where}); check this "
+                                 "document's data for what that line reads, or report it")]) \
+            from exc
