@@ -153,6 +153,12 @@ class Threshold(StrictModel):
     unit: Text = Field(description="Unit of the value, e.g. {zh: 元, en: CNY}.")
 
 
+# The fields of a fact that hold one of its figures: what `diff`, the comparison pages and the
+# checks read (one list, here). A threshold's value is the figure `threshold`.
+FIGURE_FIELDS = ("amount", "min_amount", "max_amount", "pool", "rate", "rate_min", "rate_max",
+                 "value", "value_max")
+
+
 class IncentiveKind(StrEnum):
     REWARD = "reward"
     SUBSIDY = "subsidy"
@@ -276,6 +282,13 @@ class Incentive(StrictModel):
                 raise ValueError("a rule needs an amount, a ceiling or a rate to compute")
         return self
 
+    def figures(self) -> dict[str, Decimal]:
+        """Each figure the incentive states, by its field (`FIGURE_FIELDS`)."""
+        out = {f: Decimal(v) for f in FIGURE_FIELDS if (v := getattr(self, f, None)) is not None}
+        if self.threshold is not None:
+            out["threshold"] = self.threshold.value
+        return out
+
     def numbers(self) -> list[Decimal]:
         out = [Decimal(v) for v in (self.amount, self.min_amount, self.max_amount, self.pool)
                if v is not None]
@@ -338,6 +351,15 @@ class Target(StrictModel):
                     f"not `{self.comparison.value}`"
                 )
         return self
+
+    def figures(self) -> dict[str, Decimal]:
+        """Each figure the target states, by its field (`FIGURE_FIELDS`)."""
+        out = {"value": self.value}
+        if self.value_max is not None:
+            out["value_max"] = self.value_max
+        if self.threshold is not None:
+            out["threshold"] = self.threshold.value
+        return out
 
     def numbers(self) -> list[Decimal]:
         out = [self.value] + ([self.value_max] if self.value_max is not None else [])
@@ -413,6 +435,10 @@ class BudgetItem(StrictModel):
 class Clause(StrictModel):
     number: int = Field(ge=1, description="Clause number in the whole document, 1..N in "
                         "chapter order; the key of everything (its URL is clauses/<number>/).")
+    id: Slug | None = Field(
+        default=None, description="The clause's identity across the editions of its series, "
+        "whatever its number: the same id in two editions is the same clause (written by "
+        "`import`, carried from the previous edition; unique in the document).")
     label: NonEmpty | None = Field(
         default=None, description="The label as published when it is not `<number>.`, e.g. "
         "`(一)` where the numbering restarts in each chapter.")

@@ -23,6 +23,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.data.model import Edition
 
 STRONG = 0.55  # at or above: the same clause
 WEAK = 0.38  # at or above, and the best for both: possibly the same clause
@@ -155,17 +159,37 @@ def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 def align(old: Sequence[Side], new: Sequence[Side], old_chapters: Sequence[ChapterSide] = (),
-          new_chapters: Sequence[ChapterSide] = ()) -> Alignment:
-    """The correspondence of two editions' clauses (and chapters)."""
+          new_chapters: Sequence[ChapterSide] = (),
+          fixed: Sequence[tuple[int, int]] = ()) -> Alignment:
+    """The correspondence of two editions' clauses (and chapters). `fixed` pairs (old index,
+    new index) are known to be the same clause (the same clause id in both editions)."""
+    taken_old: dict[int, tuple[int, float, str]] = {}
+    taken_new: set[int] = set()
+    for i, j in fixed:
+        score, why = _score(old[i], new[j])
+        taken_old[i] = (j, max(score, STRONG), "same clause id; " + why)
+        taken_new.add(j)
+    by_text: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        if j not in taken_new:
+            by_text.setdefault(b.text, []).append(j)
+    for i, a in enumerate(old):  # the same text: the same clause (the nearest, if repeated)
+        js = [j for j in by_text.get(a.text, []) if j not in taken_new]
+        if i not in taken_old and js:
+            j = min(js, key=lambda j: abs(i - j))
+            taken_old[i] = (j, 1.0, "same text")
+            taken_new.add(j)
     candidates: list[tuple[float, int, int, int, str]] = []
     for i, a in enumerate(old):
+        if i in taken_old:
+            continue
         for j, b in enumerate(new):
+            if j in taken_new:
+                continue
             score, why = _score(a, b)
             if score >= WEAK:
                 candidates.append((score, -abs(i - j), i, j, why))
     candidates.sort(reverse=True)
-    taken_old: dict[int, tuple[int, float, str]] = {}
-    taken_new: set[int] = set()
     weak: list[tuple[float, int, int, str]] = []
     for score, _, i, j, why in candidates:
         if i in taken_old or j in taken_new:
@@ -176,11 +200,12 @@ def align(old: Sequence[Side], new: Sequence[Side], old_chapters: Sequence[Chapt
         else:
             weak.append((score, i, j, why))
     possible: dict[int, tuple[int, float, str]] = {}
+    possible_new: set[int] = set()
     for score, i, j, why in weak:  # the best left for both
-        if i in taken_old or j in taken_new or i in possible or j in {v[0] for v in
-                                                                       possible.values()}:
+        if i in taken_old or j in taken_new or i in possible or j in possible_new:
             continue
         possible[i] = (j, score, why)
+        possible_new.add(j)
     order = _in_order([(i, v[0]) for i, v in taken_old.items()])
     chapters = _chapters(old, new, {i: v[0] for i, v in taken_old.items()}, old_chapters,
                          new_chapters)
@@ -198,6 +223,7 @@ def align(old: Sequence[Side], new: Sequence[Side], old_chapters: Sequence[Chapt
         pairs[j] = Pair(a.number, b.number, ("possible", "amended"), round(score, 3),
                         f"possibly the same clause: {why}")
     matched_old = set(taken_old) | set(possible)
+    index_of = {a.number: i for i, a in enumerate(old)}
     out: list[Pair] = []
     pending_removed = [i for i in range(len(old)) if i not in matched_old]
     for j, b in enumerate(new):
@@ -206,7 +232,7 @@ def align(old: Sequence[Side], new: Sequence[Side], old_chapters: Sequence[Chapt
                             "is like it"))
             continue
         p = pairs[j]
-        here = next(i for i, a in enumerate(old) if a.number == p.old)
+        here = index_of[p.old] if p.old is not None else len(old)
         while pending_removed and pending_removed[0] < here:
             r = old[pending_removed.pop(0)]
             out.append(Pair(r.number, None, ("removed",), 0.0, "no clause of the new edition "
@@ -260,3 +286,22 @@ def _chapters(old: Sequence[Side], new: Sequence[Side], pairs: dict[int, int],
 def sides(clauses: Iterable[tuple[int, int, str, str]]) -> list[Side]:
     """(number, chapter, title, full text) -> sides."""
     return [Side(n, ch, title, text) for n, ch, title, text in clauses]
+
+
+def edition_sides(ed: Edition) -> tuple[list[Side], list[ChapterSide]]:
+    """An edition's clauses (their text as in force) and chapters, as the alignment sees
+    them."""
+    return ([Side(c.number, ed.chapter_of[c.number].number, c.title.zh, c.full_zh)
+             for c in ed.clauses],
+            [ChapterSide(ch.number, ch.title.zh) for ch in ed.chapters])
+
+
+def align_editions(old: Edition, new: Edition) -> Alignment:
+    """Two editions' alignment: clauses with the same id are the same clause; the others
+    are paired by content."""
+    a, ach = edition_sides(old)
+    b, bch = edition_sides(new)
+    new_by_id = {c.id: j for j, c in enumerate(new.clauses) if c.id}
+    fixed = [(i, new_by_id[c.id]) for i, c in enumerate(old.clauses)
+             if c.id and c.id in new_by_id]
+    return align(a, b, ach, bch, fixed)

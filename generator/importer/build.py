@@ -75,6 +75,20 @@ def _file_name(ch: ParsedChapter, old_files: dict[int, str], matched: Chapter | 
     return f"{ch.number:02d}-{stem}"
 
 
+def clause_id(title: str, taken: set[str]) -> str:
+    """A clause's identity from its title's first words (鼓励创新主体发展。 ->
+    gu-li-chuang-xin-zhu-ti-fa-zhan), unique among `taken` (which it joins); it stays with the
+    clause in every later edition, whatever its number or title becomes."""
+    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in lazy_pinyin(title)]
+    base = "-".join(w for w in words if w)
+    base = "-".join(base.split("-")[:8])[:60].strip("-") or "clause"
+    cid, k = base, 2
+    while cid in taken:
+        cid, k = f"{base}-{k}", k + 1
+    taken.add(cid)
+    return cid
+
+
 def series_of(slug: str, previous: Edition | None, options: Options) -> str:
     """The series given, else the previous edition's; for a first edition, the document id
     without its year (qingxi-2025 -> qingxi-policy)."""
@@ -118,6 +132,7 @@ def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
     old_clause = {c.number: c for c in previous.clauses} if previous else {}
     old_chapter = {ch.number: ch for ch in previous.chapters} if previous else {}
     budget_ids: set[str] = set()
+    clause_ids = _clause_ids(doc, aligned, old_clause)
 
     chapters: list[tuple[str, Chapter]] = []
     for ch in doc.chapters:
@@ -126,7 +141,7 @@ def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
         old_ch = old_ch or next((o for o in old_chapter.values() if o.title.zh == ch.title),
                                 None)
         chapter = _chapter(ch, old_ch, doc.brackets, aligned, old_clause, units, report,
-                           budget_ids)
+                           budget_ids, clause_ids)
         chapters.append((_file_name(ch, old_files, old_ch), chapter))
         report.chapters.append((ch.number, ch.title, len(chapter.clauses)))
 
@@ -210,6 +225,25 @@ def build(doc: ParsedDocument, source_text: str, slug: str, url: str | None,
                     changes, finder)
 
 
+def _clause_ids(doc: ParsedDocument, aligned: Alignment, old: dict[int, Clause]
+                ) -> dict[int, str]:
+    """Each clause's identity: the previous edition's clause's, where the alignment pairs
+    them (possibly-same pairs included: the editor checks those in the report), else a new
+    one from its title."""
+    taken: set[str] = set()
+    out: dict[int, str] = {}
+    for c in doc.clauses:
+        before = aligned.old_of(c.number)
+        carried = old[before].id if before is not None and before in old else None
+        if carried and carried not in taken:
+            out[c.number] = carried
+            taken.add(carried)
+    for c in doc.clauses:
+        if c.number not in out:
+            out[c.number] = clause_id(c.title, taken)
+    return out
+
+
 def _supplied(doc: ParsedDocument, options: Options, units: UnitList) -> Supplied | None:
     """What the editor supplied for what the text does not say (the CLI refuses an option
     for what the text does say)."""
@@ -243,7 +277,7 @@ def _edition(doc: ParsedDocument, options: Options, date: str | None,
 
 def _chapter(ch: ParsedChapter, old_ch: Chapter | None, brackets: str, aligned: Alignment,
              old_clause: dict[int, Clause], units: UnitList, report: Report,
-             budget_ids: set[str]) -> Chapter:
+             budget_ids: set[str], clause_ids: dict[int, str]) -> Chapter:
     intro_zh = "\n\n".join(ch.intro)
     old_facts: list[Fact] = ([*old_ch.budgets, *old_ch.targets, *old_ch.figures]
                              if old_ch else [])
@@ -256,7 +290,8 @@ def _chapter(ch: ParsedChapter, old_ch: Chapter | None, brackets: str, aligned: 
     for c in ch.clauses:
         old_number = aligned.old_of(c.number)
         old = old_clause.get(old_number) if old_number is not None else None
-        clauses.append(_clause(c, old, units, report, budget_ids, f"c{c.number}-"))
+        clauses.append(_clause(c, old, units, report, budget_ids, f"c{c.number}-",
+                               clause_ids))
     paragraphs = []
     for para in ch.paragraphs:
         old_para = next((p for p in old_ch.unnumbered if p.text.zh == para.text), None) \
@@ -284,7 +319,7 @@ def _chapter(ch: ParsedChapter, old_ch: Chapter | None, brackets: str, aligned: 
 
 
 def _clause(c: ParsedClause, old: Clause | None, units: UnitList, report: Report,
-            budget_ids: set[str], prefix: str) -> Clause:
+            budget_ids: set[str], prefix: str, clause_ids: dict[int, str]) -> Clause:
     old_facts: list[Fact] = ([*old.budgets, *old.incentives, *old.targets, *old.figures]
                              if old else [])
     carried: Carried = carry_facts(old_facts, c.full)
@@ -295,7 +330,7 @@ def _clause(c: ParsedClause, old: Clause | None, units: UnitList, report: Report
     report.count(carried, facts, f"clause {c.number}")
     old_text = old.text if old else None
     return Clause(
-        number=c.number, label=c.label,
+        number=c.number, id=clause_ids[c.number], label=c.label,
         title=carry_text(old.title if old else None, c.title),
         text=carry_text(old_text, c.text) if c.text else None,
         responsible_units=units.resolve_all(c.responsible),

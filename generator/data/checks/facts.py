@@ -20,7 +20,7 @@ from generator.data.checks.common import (
 from generator.data.load import YamlFile
 from generator.data.model import Edition
 from generator.data.numbers import en_numbers, normalize, show, value_set, zh_numbers
-from generator.data.schema import Figure, Pending, Text
+from generator.data.schema import FIGURE_FIELDS, Figure, Pending, Text
 from generator.problems import Problem
 
 
@@ -157,8 +157,7 @@ def _check_english(f: YamlFile, loc: Loc, text: Text) -> list[Problem]:
 
 def _field_of(fact: Fact, n: Decimal) -> tuple[str, ...]:
     """The key holding number `n`, so a problem points at the line to change."""
-    for key in ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max", "value",
-                "value_max"):
+    for key in FIGURE_FIELDS:
         v = getattr(fact, key, None)
         if v is not None and normalize(Decimal(v)) == n:
             return (key,)

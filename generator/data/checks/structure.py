@@ -13,7 +13,7 @@ from generator.problems import Problem
 
 
 def numbering(ed: Edition) -> Iterable[Problem]:
-    """Chapters run 1..N; clauses run 1..N in chapter order."""
+    """Chapters run 1..N; clauses run 1..N in chapter order; clause ids are unique."""
     out: list[Problem] = []
     numbers = [ch.number for ch in ed.chapters]
     for n in sorted(dupes(numbers)):
@@ -42,6 +42,17 @@ def numbering(ed: Edition) -> Iterable[Problem]:
                                      "without gaps"))
             seen.setdefault(c.number, (f, loc))
             expected = max(expected, c.number) + 1
+    ids: dict[str, int] = {}
+    for ch in ed.chapters:
+        for ci, c in enumerate(ch.clauses):
+            if c.id is None:
+                continue
+            if c.id in ids:
+                out.append(ed.chapter_files[ch.number].problem(
+                    ("clauses", ci, "id"), f"clause id `{c.id}` is also clause {ids[c.id]}'s; "
+                    "an id names one clause (the same id in another edition is the same "
+                    "clause)"))
+            ids.setdefault(c.id, c.number)
     return out
 
 
