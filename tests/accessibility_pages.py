@@ -30,3 +30,7 @@ DOCUMENT_PAGES = [
 PAGE_TYPES = LIBRARY_PAGES + [f"jiande-2025/{p}" for p in DOCUMENT_PAGES]
 # pages only a library of several editions has (tests/library_fixture.py)
 EDITION_PAGES = ["jiande-2026/compare/jiande-2025/", "jiande-2025/", "jiande-2025/clauses/1/"]
+# pages of a series of three editions (tests/library_fixture.py:make_series): comparisons of
+# neighbours and of editions further apart, and clause timelines
+SERIES_PAGES = ["jiande-2026/compare/jiande-2025/", "jiande-2027/compare/jiande-2025/",
+                "jiande-2026/clauses/15/", "jiande-2027/clauses/2/", "jiande-2026/clauses/25/"]

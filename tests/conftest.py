@@ -34,9 +34,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if any(item.get_closest_marker(tier) for tier in TIERS):
             continue
         names = set(getattr(item, "fixturenames", ()))
-        tier = ("browser" if {"chromium", "page", "library_server"} & names else
-                "pdf" if "built_pdfs" in names else
-                "site" if {"built_site", "site_server", "library_site"} & names else "unit")
+        tier = ("browser" if {"chromium", "page", "library_server", "series_server"} & names
+                else "pdf" if "built_pdfs" in names else
+                "site" if {"built_site", "site_server", "library_site", "series_site"} & names
+                else "unit")
         item.add_marker(tier)
 
 
@@ -203,3 +204,31 @@ def page(chromium, site_server: str):  # type: ignore[no-untyped-def]
 def library_page(chromium, library_server: str):  # type: ignore[no-untyped-def]
     """A page of the two-edition test library (see guarded_page)."""
     yield from guarded_page(chromium, library_server)
+
+
+@pytest.fixture(scope="session")
+def series(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """Three editions of the real document's series (tests/library_fixture.py:make_series)."""
+    from tests.library_fixture import make_series
+
+    return make_series(tmp_path_factory.mktemp("series"))
+
+
+@pytest.fixture(scope="session")
+def series_site(series: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
+                ) -> Path:
+    from generator.pipeline import build
+
+    base = tmp_path_factory.mktemp("series-site")
+    return build(settings_for(base / "site", base / "work", data=series[0], site_url=None))
+
+
+@pytest.fixture(scope="session")
+def series_server(series_site: Path):  # type: ignore[no-untyped-def]
+    yield from serve(series_site, free_port())
+
+
+@pytest.fixture
+def series_page(chromium, series_server: str):  # type: ignore[no-untyped-def]
+    """A page of the three-edition series (see guarded_page)."""
+    yield from guarded_page(chromium, series_server)

@@ -57,3 +57,19 @@ def make_corpus(base: Path) -> Path:
     for slug, fmt, extra in CORPUS:
         assert main(import_args(data, slug, fmt, extra)) == 0, slug
     return data
+
+
+def make_series(base: Path) -> tuple[Path, dict[str, str]]:
+    """A data folder with the real jiande-2025 and the two editions after it, each imported
+    with the one before as --previous: 2026 (a clause added, one removed, the clauses between
+    renumbered and amended) and 2027 (the 民生 chapter moved to second place, a sentence
+    reworded, an amount changed, a clause removed). Returns the folder and each import's
+    report."""
+    data = base / "data"
+    shutil.copytree(DATA, data)
+    reports = {}
+    for slug, previous in (("jiande-2026", "jiande-2025"), ("jiande-2027", "jiande-2026")):
+        assert main(["import", str(IMPORT / f"{slug}.txt"), "--into", str(data / slug),
+                     "--previous", str(data / previous)]) == 0
+        reports[slug] = (data / slug / "import-report.md").read_text(encoding="utf-8")
+    return data, reports

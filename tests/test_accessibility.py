@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.accessibility_pages import EDITION_PAGES, PAGE_TYPES
+from tests.accessibility_pages import EDITION_PAGES, PAGE_TYPES, SERIES_PAGES
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -53,6 +53,17 @@ def test_no_axe_violations_on_edition_pages(library_page: Page, library_server: 
     library_page.goto(f"{library_server}/{lang}/{path}")
     library_page.wait_for_load_state("networkidle")
     assert axe_violations(library_page) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", SERIES_PAGES)
+def test_no_axe_violations_on_timelines_and_comparisons(series_page: Page, series_server: str,
+                                                        lang: str, path: str) -> None:
+    """Comparison pages (amounts first) and clause pages with their timeline through three
+    editions."""
+    series_page.goto(f"{series_server}/{lang}/{path}")
+    series_page.wait_for_load_state("networkidle")
+    assert axe_violations(series_page) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -107,7 +107,7 @@ def test_diff_against_a_revision(repo: Path, capsys: pytest.CaptureFixture[str])
     change_one_amount(repo / "policy_data" / "jiande-2025")
     assert main(["--data", str(repo / "policy_data"), "diff", "--against", "main"]) == 0
     out = capsys.readouterr().out
-    assert "changed    clause 14: text changed" in out
+    assert "amended    clause 14: text changed, values changed" in out
     assert "Chinese: …,每辆新能源汽车最高补贴[-1.5-]{+1.8+}万元、每辆燃油车最高补贴…" in out
     assert "up to CNY [-15,000-]{+18,000+} per new energy vehicle" in out
     assert "incentive new-energy-vehicle max_amount: 15000 -> 18000" in out

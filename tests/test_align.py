@@ -178,8 +178,8 @@ def test_reworded_sentences_keep_99_percent_of_the_pairs() -> None:
 def test_a_weak_pair_is_possible_never_a_silent_match() -> None:
     """A clause rewritten beyond recognition but still the nearest partner of the clause it
     replaced is a possible pair: shown as such, not as a match nor as removed + added."""
-    a = Side(1, 1, "支持企业技术改造。", "支持企业技术改造。对设备投资额200万元以上的技改项目给予补助。"
-             "(责任单位:市经信局)")
+    a = Side(1, 1, "支持企业技术改造。", "支持企业技术改造。对设备投资额200万元以上的技改项目给予"
+             "补助。(责任单位:市经信局)")
     b = Side(1, 1, "推动企业技术改造。", "推动企业技术改造。鼓励企业开展技改项目,按规定给予补助。"
              "(责任单位:市经信局)")
     s = similarity(a, b)

@@ -36,7 +36,8 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     start = lines.index("  - number: 50")
     clause50 = lines[start:]
     lines = lines[:start]
-    # clause 49 moves to 51, clause 50 is removed, a new 52 is added
+    # clause 49 becomes 51; clause 50 becomes 52 with its title changed (it keeps its id: the
+    # same clause, amended)
     i49 = lines.index("  - number: 49")
     lines[i49] = "  - number: 51"
     added = [ln.replace("  - number: 50", "  - number: 52") for ln in clause50]
@@ -51,10 +52,10 @@ def test_diff_text(editions: tuple[Path, Path], capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "changed    clause 1: values changed" in out
     assert "incentive high-tech-first-recognition max_amount: 200000 -> 250000" in out
-    assert "changed    clause 7: text changed" in out
+    assert "amended    clause 7: text changed" in out
     assert "renumbered clause 49 -> 51" in out
-    assert "removed    clause 50" in out
-    assert "added      clause 52" in out
+    assert "renumbered clause 50 -> 52: renumbered, text changed" in out
+    assert "removed" not in out and "added" not in out
     assert "clause 14" not in out
 
 
@@ -63,8 +64,9 @@ def test_diff_json(editions: tuple[Path, Path], capsys: pytest.CaptureFixture[st
     assert main(["diff", "--json", str(old), str(new)]) == 0
     data = json.loads(capsys.readouterr().out)[0]["clauses"]
     kinds = sorted((d["kind"], d["old"], d["new"]) for d in data)
-    assert kinds == sorted([("changed", 1, 1), ("changed", 7, 7), ("renumbered", 49, 51),
-                            ("removed", 50, None), ("added", None, 52)])
+    assert kinds == sorted([("changed", 1, 1), ("amended", 7, 7), ("renumbered", 49, 51),
+                            ("renumbered", 50, 52)])
+    assert next(d for d in data if d["old"] == 50)["kinds"] == ["amended", "renumbered"]
     first = next(d for d in data if d["old"] == 1)
     assert first["values"] == [{"fact": "incentive high-tech-first-recognition max_amount",
                                 "old": "200000", "new": "250000"}]

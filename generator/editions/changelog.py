@@ -21,7 +21,7 @@ def _what(d: ClauseDiff) -> str:
     if d.languages:
         parts.append(("Chinese and English" if len(d.languages) == 2 else
                       "Chinese" if d.languages == ["zh"] else "English") + " text")
-    parts += [f"{v['fact']} {v['old']} -> {v['new']}" for v in d.values]
+    parts += [f"{v.fact} {v.summary()['old']} -> {v.summary()['new']}" for v in d.values]
     if d.units:
         parts.append("responsible units")
     return ", ".join(parts) or d.kind

@@ -1,19 +1,19 @@
-"""Two editions of a series side by side: what a reader of the comparison page needs.
+"""Two editions of a series side by side: what a reader of the comparison page needs, in the
+order a reader asks it: which amounts changed, for whom, by how much; then clauses added,
+removed, possibly the same, moved and renumbered; each changed clause with its Chinese as an
+inline diff and its units; chapters moved; budgets and units.
 
-Built on `diff.diff` (clauses matched by text first, then by number): clauses added, removed
-and renumbered; for changed clauses the Chinese text as an inline diff, the fact values old
--> new and the responsible units added or removed; the budget figures and the units list.
+A view of `diff.diff`, the pair's one set of differences (its alignment is the one the import
+report, `generator diff` and the timelines read): nothing here pairs clauses on its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
-from difflib import SequenceMatcher
 
 from generator.data.model import Edition
-from generator.data.schema import Clause, Pending, Text
-from generator.editions.diff import diff
+from generator.data.schema import Pending, Text
+from generator.editions.diff import EditionDiff, ValueChange, diff
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,24 @@ class Ref:
 
 
 @dataclass(frozen=True)
-class ValueChange:
-    """One figure of a fact, old -> new (None: the fact is new, or gone)."""
+class AmountChange:
+    """A figure that changed between the editions, with its clause: what a reader of the
+    comparison asks first (which amounts changed, for whom, by how much)."""
 
-    what: Text  # the incentive's `what` or the target's indicator
-    field: str  # amount | max_amount | pool | rate | rate_min | rate_max | threshold | value(_max)
-    old: Decimal | None
-    new: Decimal | None
-    unit: Text  # 元 / CNY for money, % for rates, the target's unit otherwise
+    old_clause: int
+    new_clause: int
+    clause_title: Text
+    value: ValueChange
+
+    @property
+    def direction(self) -> str:
+        """up, down, new (no old value) or gone (no new value)."""
+        v = self.value
+        if v.old is None:
+            return "new"
+        if v.new is None:
+            return "gone"
+        return "up" if v.new > v.old else "down"
 
 
 @dataclass(frozen=True)
@@ -55,119 +65,82 @@ class ClauseChange:
     old: int
     new: int
     title: Text
+    kinds: tuple[str, ...]
     zh: list[tuple[str, str]]  # inline diff of the Chinese: (equal|delete|insert, text)
     en_changed: bool
     values: list[ValueChange]
     units_added: list[Text]
     units_removed: list[Text]
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
 class Comparison:
     old: Ref
     new: Ref
+    amounts: list[AmountChange] = field(default_factory=list)
     added: list[tuple[int, Text]] = field(default_factory=list)
     removed: list[tuple[int, Text]] = field(default_factory=list)
+    possible: list[tuple[int, int, Text, str]] = field(default_factory=list)
+    moved: list[tuple[int, int, Text]] = field(default_factory=list)
     renumbered: list[tuple[int, int, Text]] = field(default_factory=list)
     changed: list[ClauseChange] = field(default_factory=list)
+    chapters: list[tuple[int | None, int | None, Text, tuple[str, ...]]] = field(
+        default_factory=list)
     budgets: list[dict[str, object]] = field(default_factory=list)  # {"id", "label", "old", "new"}
     units_added: list[Text] = field(default_factory=list)
     units_removed: list[Text] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.renumbered or self.changed
-                    or self.budgets or self.units_added or self.units_removed)
+        return not (self.amounts or self.added or self.removed or self.possible or self.moved
+                    or self.renumbered or self.changed or self.budgets or self.units_added
+                    or self.units_removed or self.chapters)
 
 
-def inline(old: str, new: str) -> list[tuple[str, str]]:
-    ops: list[tuple[str, str]] = []
-    for tag, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(("equal", old[a1:a2]))
-            continue
-        if tag in ("delete", "replace"):
-            ops.append(("delete", old[a1:a2]))
-        if tag in ("insert", "replace"):
-            ops.append(("insert", new[b1:b2]))
-    return ops
+_OPS = {"=": "equal", "-": "delete", "+": "insert"}
 
 
-_MONEY = Text(zh="元", en="CNY")
-_PERCENT = Text(zh="%", en="%")
-
-
-def _figures(c: Clause) -> dict[tuple[str, str, str], tuple[Text, Decimal, Text]]:
-    """(kind, id, field) -> (what, value, unit) for every figure of the clause's facts."""
-    out: dict[tuple[str, str, str], tuple[Text, Decimal, Text]] = {}
-    for i in c.incentives:
-        for name in ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max"):
-            v = getattr(i, name)
-            if v is not None:
-                unit = _PERCENT if name.startswith("rate") else _MONEY
-                out["incentive", i.id, name] = (i.what, Decimal(v), unit)
-        if i.threshold is not None:
-            out["incentive", i.id, "threshold"] = (i.what, i.threshold.value, i.threshold.unit)
-    for t in c.targets:
-        out["target", t.id, "value"] = (t.indicator, t.value, t.unit)
-        if t.value_max is not None:
-            out["target", t.id, "value_max"] = (t.indicator, t.value_max, t.unit)
-    return out
-
-
-def value_changes(old: Clause, new: Clause) -> list[ValueChange]:
-    a, b = _figures(old), _figures(new)
-    out = []
-    for key in [*a, *(k for k in b if k not in a)]:
-        va, vb = a.get(key), b.get(key)
-        if va is None or vb is None or va[1] != vb[1]:
-            what, _, unit = vb or va  # type: ignore[misc]
-            out.append(ValueChange(what, key[2], va[1] if va else None,
-                                   vb[1] if vb else None, unit))
-    return out
-
-
-def clause_map(old: Edition, new: Edition) -> dict[int, int]:
-    """Old clause number -> new clause number, for every clause the new edition keeps."""
-    result = diff(old, new).clauses
-    gone = {d.old for d in result if d.kind == "removed"}
-    moved = {d.old: d.new for d in result if d.kind == "renumbered"}
-    added = {d.new for d in result if d.kind == "added"}
-    numbers = {c.number for c in new.clauses}
-    out = {}
-    for c in old.clauses:
-        if c.number in gone:
-            continue
-        target = moved.get(c.number, c.number)
-        if target in numbers and (target not in added or c.number in moved):
-            out[c.number] = target
-    return out
-
-
-def compare(old: Edition, new: Edition) -> Comparison:
-    result = diff(old, new).clauses
+def compare(old: Edition, new: Edition, result: EditionDiff | None = None) -> Comparison:
+    """The comparison page's view of the pair's one set of differences (`diff.diff`)."""
+    result = result or diff(old, new)
     olds = {c.number: c for c in old.clauses}
     news = {c.number: c for c in new.clauses}
     cmp = Comparison(Ref.of(old), Ref.of(new))
-    for d in result:
+    for d in result.clauses:
         if d.kind == "added" and d.new is not None:
             cmp.added.append((d.new, news[d.new].title))
-        elif d.kind == "removed" and d.old is not None:
+            continue
+        if d.kind == "removed" and d.old is not None:
             cmp.removed.append((d.old, olds[d.old].title))
-        elif d.kind == "renumbered" and d.old is not None and d.new is not None:
-            cmp.renumbered.append((d.old, d.new, news[d.new].title))
-    for a, b in clause_map(old, new).items():
-        c, n = olds[a], news[b]
-        units_old = [old.unit_by_id[u].name for u in c.responsible_units]
-        units_new = [new.unit_by_id[u].name for u in n.responsible_units]
+            continue
+        assert d.old is not None and d.new is not None
+        c, n = olds[d.old], news[d.new]
+        if "possible" in d.kinds:
+            cmp.possible.append((d.old, d.new, n.title, d.evidence))
+        elif "moved" in d.kinds:
+            cmp.moved.append((d.old, d.new, n.title))
+        elif "renumbered" in d.kinds:
+            cmp.renumbered.append((d.old, d.new, n.title))
+        cmp.amounts.extend(AmountChange(d.old, d.new, n.title, v) for v in d.values)
+        units_old = [old.unit_by_id[u].name for u in c.responsible_units if u in old.unit_by_id]
+        units_new = [new.unit_by_id[u].name for u in n.responsible_units if u in new.unit_by_id]
         change = ClauseChange(
-            a, b, n.title, inline(c.full_zh, n.full_zh) if c.full_zh != n.full_zh else [],
-            c.full_en != n.full_en, value_changes(c, n),
+            d.old, d.new, n.title, d.kinds,
+            [(_OPS[op], text) for op, text in d.words["zh"]] if "zh" in d.words else [],
+            "en" in d.languages, d.values,
             [u for u in units_new if u.zh not in {x.zh for x in units_old}],
-            [u for u in units_old if u.zh not in {x.zh for x in units_new}])
+            [u for u in units_old if u.zh not in {x.zh for x in units_new}], d.evidence)
         if change.zh or change.en_changed or change.values or change.units_added \
                 or change.units_removed:
             cmp.changed.append(change)
+    cmp.amounts.sort(key=lambda a: (a.value.kind != "incentive", a.new_clause))
+    titles = {**{ch.number: ch.title for ch in old.chapters}}
+    new_titles = {ch.number: ch.title for ch in new.chapters}
+    for ch in result.chapters:
+        title = new_titles.get(ch["new"]) or titles.get(ch["old"])
+        if title is not None:
+            cmp.chapters.append((ch["old"], ch["new"], title, tuple(ch["kinds"])))
     old_b = {k: v[1] for k, v in old.budget_items.items()}
     new_b = {k: v[1] for k, v in new.budget_items.items()}
     for key in [*old_b, *(k for k in new_b if k not in old_b)]:
@@ -177,8 +150,8 @@ def compare(old: Edition, new: Edition) -> Comparison:
             cmp.budgets.append({"id": key, "label": label,
                                 "old": a_item.amount if a_item else None,
                                 "new": b_item.amount if b_item else None})
-    old_units = {u.name.zh: u.name for u in old.units}
-    new_units = {u.name.zh: u.name for u in new.units}
-    cmp.units_added.extend(t for k, t in new_units.items() if k not in old_units)
-    cmp.units_removed.extend(t for k, t in old_units.items() if k not in new_units)
+    old_names = {u.name.zh: u.name for u in old.units}
+    new_names = {u.name.zh: u.name for u in new.units}
+    cmp.units_added.extend(t for zh, t in new_names.items() if zh not in old_names)
+    cmp.units_removed.extend(t for zh, t in old_names.items() if zh not in new_names)
     return cmp

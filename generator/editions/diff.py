@@ -1,14 +1,15 @@
-"""`python -m generator diff`: what changed between two states of a document, as a reviewer
-needs to see it.
+"""What changed between two states of a document, as a reviewer needs to see it: the one set
+of differences that `generator diff` (text, JSON, Markdown), the comparison pages, the clause
+timelines, the import report and the change-log check all read.
 
 Two editions (`diff OLD NEW`), or the data now against the data at a git revision
-(`diff --against main`, read by the CLI). Clauses are matched by their Chinese text first (so
-a moved clause is "renumbered", not removed and added), then by number. For a changed
-clause: which language changed and the changed words (a word diff of the Chinese and of the
-English), fact values old -> new, responsible units, and the amendments that changed it.
-Beside the clauses: units, budget items, amendments and change-log entries added or changed.
-Output as text, JSON, or Markdown for a pull request's job summary (with links to the
-changed pages of the preview). Pure: both editions are given.
+(`diff --against main`, read by the CLI). Which clause is which is the alignment's answer
+(`generator.editions.align`: clause ids, then content, whatever moved); for each pair: its
+kinds (amended, renumbered, moved, possibly the same clause; changed when only the data
+changed), the changed words of the Chinese and of the English, every figure of its facts old
+-> new (for whom, in what unit), the responsible units, and the amendments that changed it.
+Beside the clauses: chapters moved, units, budget items, amendments and change-log entries
+added or changed. Pure: both editions are given.
 """
 
 from __future__ import annotations
@@ -23,42 +24,98 @@ from typing import Any
 
 from generator.data.model import Edition
 from generator.data.numbers import show
-from generator.data.schema import Change, Clause
+from generator.data.schema import Change, Clause, Text
+from generator.editions.align import Alignment, Pair, align_editions
 
-_FIELDS = ("amount", "max_amount", "pool", "rate", "rate_min", "rate_max")
 # A word: a number (1.5, 15,000), a Latin word, a run of spaces, or one other character
 # (each Chinese character is a word: the diff shows 1.5 -> 1.8 inside 最高补贴1.5万元).
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’-][A-Za-z]+)*|\s+|.", re.S)
 CONTEXT = 12  # characters of unchanged text shown around a change
+_MONEY = Text(zh="元", en="CNY")
+_PERCENT = Text(zh="%", en="%")
+
+
+@dataclass
+class ValueChange:
+    """One figure of a fact, old -> new (None: the fact is new, or gone)."""
+
+    fact: str  # `incentive new-energy-vehicle max_amount`, as the JSON names it
+    kind: str  # incentive | target
+    id: str
+    field: str  # one of schema.FIGURE_FIELDS, or threshold
+    what: Text  # the incentive's `what` or the target's indicator
+    who: Text | None  # the incentive's `who`
+    old: Decimal | None
+    new: Decimal | None
+    unit: Text  # 元 / CNY for money, % for rates, the target's unit otherwise
+
+    @property
+    def delta(self) -> Decimal | None:
+        return self.new - self.old if self.old is not None and self.new is not None else None
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """new / old - 1, when both are there and the old is not zero."""
+        if self.old and self.new is not None:
+            return self.new / self.old - 1
+        return None
+
+    def summary(self) -> dict[str, str]:
+        return {"fact": self.fact, "old": show(self.old) if self.old is not None else "—",
+                "new": show(self.new) if self.new is not None else "—"}
 
 
 @dataclass
 class ClauseDiff:
-    kind: str  # added | removed | renumbered | changed
+    kinds: tuple[str, ...]  # the alignment's (added, removed, possible, moved, renumbered,
+    #                         amended, same), plus `changed` when only the data changed
     old: int | None
     new: int | None
     title: str
-    text_changed: bool = False
+    evidence: str = ""
     languages: list[str] = field(default_factory=list)  # zh, en: whose text changed
     words: dict[str, list[list[str]]] = field(default_factory=dict)  # lang -> [op, text]
-    values: list[dict[str, str]] = field(default_factory=list)
+    values: list[ValueChange] = field(default_factory=list)
     units: dict[str, list[str]] | None = None  # {"old": […], "new": […]}
     amendments: list[str] = field(default_factory=list)  # ids of new amendments
+
+    @property
+    def kind(self) -> str:
+        """One word for lists: added, removed, possible, moved, renumbered, amended, changed."""
+        for k in ("added", "removed", "possible", "moved", "renumbered", "amended",
+                  "changed"):
+            if k in self.kinds:
+                return k
+        return "same"
+
+    @property
+    def text_changed(self) -> bool:
+        return bool(self.languages)
 
 
 @dataclass
 class EditionDiff:
     document: str
     clauses: list[ClauseDiff] = field(default_factory=list)
+    chapters: list[dict[str, Any]] = field(default_factory=list)  # moved, added, removed
     units: list[dict[str, str]] = field(default_factory=list)  # id, old, new
     budgets: list[dict[str, str]] = field(default_factory=list)  # id, old, new
     amendments: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)  # new change-log entries
+    alignment: Alignment | None = field(default=None, repr=False)
 
     @property
     def empty(self) -> bool:
-        return not (self.clauses or self.units or self.budgets or self.amendments
-                    or self.changes)
+        return not (self.clauses or self.chapters or self.units or self.budgets
+                    or self.amendments or self.changes)
+
+    def of_kind(self, kind: str) -> list[ClauseDiff]:
+        return [d for d in self.clauses if kind in d.kinds]
+
+    @property
+    def values(self) -> list[tuple[ClauseDiff, ValueChange]]:
+        """Every figure that changed, with its clause: what a reader asks first."""
+        return [(d, v) for d in self.clauses for v in d.values]
 
 
 def words(old: str, new: str) -> list[list[str]]:
@@ -76,73 +133,68 @@ def words(old: str, new: str) -> list[list[str]]:
     return out
 
 
-def _values(c: Clause) -> dict[str, str]:
-    out: dict[str, str] = {}
+def figures(c: Clause) -> dict[tuple[str, str, str], tuple[Text, Text | None, Decimal, Text]]:
+    """(kind, id, field) -> (what, who, value, unit) for every figure of the clause's facts."""
+    out: dict[tuple[str, str, str], tuple[Text, Text | None, Decimal, Text]] = {}
     for i in c.incentives:
-        for name in _FIELDS:
-            v = getattr(i, name)
-            if v is not None:
-                out[f"incentive {i.id} {name}"] = show(Decimal(v))
-        if i.threshold is not None:
-            out[f"incentive {i.id} threshold"] = show(i.threshold.value)
+        for name, value in i.figures().items():
+            unit = (i.threshold.unit if name == "threshold" and i.threshold else
+                    _PERCENT if name.startswith("rate") else
+                    Text(zh="美元", en="USD") if i.currency.value == "USD" else _MONEY)
+            out["incentive", i.id, name] = (i.what, i.who, value, unit)
     for t in c.targets:
-        out[f"target {t.id} value"] = show(t.value)
-        if t.value_max is not None:
-            out[f"target {t.id} value_max"] = show(t.value_max)
+        for name, value in t.figures().items():
+            unit = t.threshold.unit if name == "threshold" and t.threshold else t.unit
+            out["target", t.id, name] = (t.indicator, None, value, unit)
     return out
 
 
-def _value_changes(old: Clause, new: Clause) -> list[dict[str, str]]:
-    a, b = _values(old), _values(new)
-    return [{"fact": k, "old": a.get(k, "—"), "new": b.get(k, "—")}
-            for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)]
+def value_changes(old: Clause, new: Clause) -> list[ValueChange]:
+    """The figures of two versions of a clause that differ, facts matched by id."""
+    a, b = figures(old), figures(new)
+    out = []
+    for key in [*a, *(k for k in b if k not in a)]:
+        va, vb = a.get(key), b.get(key)
+        if va is None or vb is None or va[2] != vb[2]:
+            what, who, _, unit = vb or va  # type: ignore[misc]
+            out.append(ValueChange(f"{key[0]} {key[1]} {key[2]}", key[0], key[1], key[2], what,
+                                   who, va[2] if va else None, vb[2] if vb else None, unit))
+    return out
 
 
-def _compare(kind: str, c: Clause, other: Clause, new_amendments: dict[str, set[int]]
+def _compare(p: Pair, c: Clause, other: Clause, new_amendments: dict[str, set[int]]
              ) -> ClauseDiff:
-    d = ClauseDiff(kind, c.number, other.number, other.title.zh,
-                   values=_value_changes(c, other))
+    d = ClauseDiff(p.kinds, c.number, other.number, other.title.zh, p.evidence,
+                   values=value_changes(c, other))
     for lang, a, b in (("zh", c.full_zh, other.full_zh), ("en", c.full_en, other.full_en)):
         if a != b:
             d.languages.append(lang)
             d.words[lang] = words(a, b)
-    d.text_changed = bool(d.languages)
     if c.responsible_units != other.responsible_units:
         d.units = {"old": list(c.responsible_units), "new": list(other.responsible_units)}
     d.amendments = sorted(a for a, ns in new_amendments.items() if other.number in ns)
+    if (d.values or d.units or "en" in d.languages or d.amendments) and \
+            "amended" not in d.kinds:
+        d.kinds = (*(k for k in d.kinds if k != "same"), "changed")
     return d
 
 
-def _clauses(old: Edition, new: Edition, new_amendments: dict[str, set[int]]
-             ) -> list[ClauseDiff]:
+def _clauses(old: Edition, new: Edition, aligned: Alignment,
+             new_amendments: dict[str, set[int]]) -> list[ClauseDiff]:
     olds = {c.number: c for c in old.clauses}
     news = {c.number: c for c in new.clauses}
     out: list[ClauseDiff] = []
-    by_text = {c.full_zh: c for c in new.clauses}
-    matched_old: set[int] = set()
-    matched_new: set[int] = set()
-    for c in old.clauses:  # same text under another number
-        other = by_text.get(c.full_zh)
-        if other is not None and other.number != c.number and other.number not in matched_new:
-            out.append(_compare("renumbered", c, other, new_amendments))
-            matched_old.add(c.number)
-            matched_new.add(other.number)
-    for n, c in olds.items():
-        if n in matched_old:
-            continue
-        other = news.get(n)
-        if other is None or n in matched_new:
-            out.append(ClauseDiff("removed", n, None, c.title.zh))
-            continue
-        matched_new.add(n)
-        d = _compare("changed", c, other, new_amendments)
-        if d.text_changed or d.values or d.units or d.amendments:
-            out.append(d)
-    for n, c in news.items():
-        if n not in matched_new:
-            out.append(ClauseDiff("added", None, n, c.title.zh))
-    order = {"removed": 0, "added": 1, "renumbered": 2, "changed": 3}
-    return sorted(out, key=lambda d: (d.old or d.new or 0, order[d.kind]))
+    for p in aligned.clauses:
+        if p.new is None:
+            assert p.old is not None
+            out.append(ClauseDiff(p.kinds, p.old, None, olds[p.old].title.zh, p.evidence))
+        elif p.old is None:
+            out.append(ClauseDiff(p.kinds, None, p.new, news[p.new].title.zh, p.evidence))
+        else:
+            d = _compare(p, olds[p.old], news[p.new], new_amendments)
+            if d.kinds != ("same",):
+                out.append(d)
+    return out
 
 
 def _entry(c: Change) -> dict[str, Any]:
@@ -156,12 +208,19 @@ def new_entries(old: Edition, new: Edition) -> list[Change]:
     return [c for _, c in new.change_log if json.dumps(_entry(c), sort_keys=True) not in before]
 
 
-def diff(old: Edition, new: Edition) -> EditionDiff:
+def diff(old: Edition, new: Edition, aligned: Alignment | None = None) -> EditionDiff:
+    aligned = aligned or align_editions(old, new)
     old_ids = {a.id for a in old.amendments}
     added = [a for a in new.amendments if a.id not in old_ids]
     new_amendments = {a.id: {c.clause for c in a.changes if c.clause is not None}
                       for a in added}
-    out = EditionDiff(new.id, _clauses(old, new, new_amendments))
+    out = EditionDiff(new.id, _clauses(old, new, aligned, new_amendments), alignment=aligned)
+    titles_old = {ch.number: ch.title.zh for ch in old.chapters}
+    titles_new = {ch.number: ch.title.zh for ch in new.chapters}
+    out.chapters = [{"kinds": list(c.kinds), "old": c.old, "new": c.new,
+                     "title": titles_new.get(c.new or 0) or titles_old.get(c.old or 0, ""),
+                     "evidence": c.evidence}
+                    for c in aligned.chapters if c.kinds != ("same",)]
     ou, nu = old.unit_by_id, new.unit_by_id
     for uid in sorted(ou.keys() | nu.keys()):
         a = ou.get(uid)
@@ -230,15 +289,25 @@ _TEXT_MARK = ("[-", "-]", "{+", "+}")
 _MD_MARK = ("<del>", "</del>", "<ins>", "</ins>")
 
 
+def _what(d: ClauseDiff) -> str:
+    parts = [k for k in d.kinds if k in ("moved", "renumbered")]
+    parts += ["text changed"] if d.text_changed else []
+    parts += ["values changed"] if d.values else []
+    parts += ["units changed"] if d.units else []
+    return ", ".join(parts) or "changed"
+
+
 def _clause_line(d: ClauseDiff) -> str:
     if d.kind == "added":
         return f"added      clause {d.new}: {d.title}"
     if d.kind == "removed":
         return f"removed    clause {d.old}: {d.title}"
-    if d.kind == "renumbered":
-        return f"renumbered clause {d.old} -> {d.new}: {d.title}"
-    what = "text changed" if d.text_changed else "values changed" if d.values else "changed"
-    return f"changed    clause {d.new}: {what}: {d.title}"
+    label = f"{d.old} -> {d.new}" if d.old != d.new else str(d.new)
+    word = {"possible": "possibly  ", "moved": "moved     ", "renumbered": "renumbered",
+            "amended": "amended   ", "changed": "changed   "}[d.kind]
+    extra = f" (possibly the same clause: {d.evidence.split(': ', 1)[-1]})" \
+        if d.kind == "possible" else ""
+    return f"{word} clause {label}: {_what(d)}: {d.title}{extra}"
 
 
 def as_text(result: EditionDiff) -> str:
@@ -249,11 +318,14 @@ def as_text(result: EditionDiff) -> str:
         lines.append(_clause_line(d))
         lines += [f"    {'Chinese' if lang == 'zh' else 'English'}: "
                   f"{excerpt(d.words[lang], _TEXT_MARK)}" for lang in d.languages]
-        lines += [f"    {v['fact']}: {v['old']} -> {v['new']}" for v in d.values]
+        lines += [f"    {v.fact}: {v.summary()['old']} -> {v.summary()['new']}"
+                  for v in d.values]
         if d.units:
             lines.append(f"    responsible units: {', '.join(d.units['old'])} -> "
                          f"{', '.join(d.units['new'])}")
         lines += [f"    amended by {a}" for a in d.amendments]
+    lines += [f"chapter {c['old']} -> {c['new']} ({', '.join(c['kinds'])}): {c['title']}"
+              for c in result.chapters]
     lines += [f"unit {u['id']}: {u['old']} -> {u['new']}" for u in result.units]
     lines += [f"budget {b['id']}: {b['old']} -> {b['new']}" for b in result.budgets]
     for a in result.amendments:
@@ -266,8 +338,18 @@ def as_text(result: EditionDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+def clause_json(d: ClauseDiff) -> dict[str, Any]:
+    return {"kind": d.kind, "kinds": list(d.kinds), "old": d.old, "new": d.new,
+            "title": d.title, "evidence": d.evidence, "text_changed": d.text_changed,
+            "languages": d.languages, "words": d.words,
+            "values": [v.summary() for v in d.values], "units": d.units,
+            "amendments": d.amendments}
+
+
 def as_json(results: list[EditionDiff]) -> str:
-    data = [{"document": r.document, **{k: v for k, v in asdict(r).items() if k != "document"}}
+    data = [{"document": r.document, "clauses": [clause_json(d) for d in r.clauses],
+             **{k: v for k, v in asdict(r).items()
+                if k not in ("document", "clauses", "alignment")}}
             for r in results]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -303,26 +385,34 @@ def as_markdown(results: list[EditionDiff], against: str, preview: str | None) -
             out += ["", "| clause | what changed | languages | pages |", "|---|---|---|---|"]
             for d in r.clauses:
                 n = d.new or d.old or 0
-                what = d.kind if d.kind != "changed" else ", ".join(
-                    w for w, on in (("text", d.text_changed), ("values", bool(d.values)),
+                what = d.kind if d.kind in ("added", "removed") else ", ".join(
+                    w for w, on in (("possibly the same clause", d.kind == "possible"),
+                                    ("moved", "moved" in d.kinds),
+                                    ("renumbered", "renumbered" in d.kinds),
+                                    ("text", d.text_changed), ("values", bool(d.values)),
                                     ("units", bool(d.units)),
                                     ("amended", bool(d.amendments))) if on)
                 links = (" · ".join(f"[{lang}]({clause_url(preview, lang, r.document, n)})"
                                     for lang in ("zh", "en"))
                          if preview and d.new else "")
-                label = f"{d.old} → {d.new}" if d.kind == "renumbered" else str(n)
+                label = f"{d.old} → {d.new}" if d.old and d.new and d.old != d.new else str(n)
                 out.append(f"| {label} {_cell(d.title)} | {what} | "
                            f"{', '.join(d.languages) or '—'} | {links} |")
             for d in r.clauses:
                 details = [f"- {'Chinese' if lang == 'zh' else 'English'}: "
                            f"{_cell(excerpt(d.words[lang], _MD_MARK))}" for lang in d.languages]
-                details += [f"- `{v['fact']}`: {v['old']} → {v['new']}" for v in d.values]
+                details += [f"- `{v.fact}`: {v.summary()['old']} → {v.summary()['new']}"
+                            for v in d.values]
                 if d.units:
                     details.append(f"- responsible units: {', '.join(d.units['old'])} → "
                                    f"{', '.join(d.units['new'])}")
                 details += [f"- amended by `{a}`" for a in d.amendments]
                 if details:
                     out += ["", f"**Clause {d.new or d.old}**", "", *details]
+        if r.chapters:
+            out += ["", "**Chapters**", "", *[f"- {c['old']} → {c['new']} "
+                                              f"({', '.join(c['kinds'])}): {_cell(c['title'])}"
+                                              for c in r.chapters]]
         if r.units:
             out += ["", "**Units**", "", *[f"- `{u['id']}`: {u['old']} → {u['new']}"
                                            for u in r.units]]

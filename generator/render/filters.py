@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -142,6 +143,26 @@ def target_value(tg: Target, lang: str) -> str:
     return f"{word}{value}" if lang == "zh" else f"{word} {value}"
 
 
+def figure_change(v: Any, lang: str) -> str:
+    """1.5万元 → 2万元 (+5000元, +33%); a figure that is new or gone says so."""
+    def one(x: Decimal) -> str:
+        return percent(x) if v.unit.zh == "%" else quantity(x, v.unit, lang)
+
+    if v.old is None:
+        return f"{t('new_value', lang)} {one(v.new)}"
+    if v.new is None:
+        return f"{one(v.old)} → {t('gone_value', lang)}"
+    delta = v.new - v.old
+    sign = "+" if delta > 0 else "−"
+    by = one(abs(delta)) if v.unit.zh != "%" else f"{format(normalize(abs(delta)), 'f')}"
+    by += "" if v.unit.zh != "%" else (" 个百分点" if lang == "zh" else " points")
+    share = ""
+    if v.old and v.unit.zh != "%":
+        share = f"{'，' if lang == 'zh' else ', '}{sign}{abs(delta / v.old):.0%}"
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
+    return f"{one(v.old)} → {one(v.new)}{opening}{sign}{by}{share}{closing}"
+
+
 def clause_url(n: int, lang: str) -> str:
     """Site-absolute stable URL of a clause page."""
     return f"/{lang}/clauses/{n}/"
@@ -258,6 +279,7 @@ FILTERS = {
     "incentive_terms": incentive_terms,
     "target_value": target_value,
     "clause_url": clause_url,
+    "figure_change": figure_change,
     "highlight": highlight,
     "md": md_inline,
 }
