@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import signal
 import sys
 import threading
 import time
@@ -48,6 +49,8 @@ class Preview:
         self.problems: list[str] = []  # of the last build, when it failed
         self.state = 0  # counts the builds that ended, good or not
         self.ended = threading.Condition()
+        self.typesetting = threading.Event()  # the PDF handbooks are being typeset
+        self.pdf_wanted = threading.Event()
 
     def status(self, after: int | None, wait: float = 20.0) -> dict[str, Any]:
         """The last build's id and problems; with `after`, once a build after that one ended
@@ -79,7 +82,25 @@ class Preview:
         self.build_id = str(time.time())
         self._ended()
         print(f"built {self.settings.out} in {time.perf_counter() - started:.1f} s", flush=True)
+        self.pdf_wanted.set()
         return True
+
+    def typeset(self) -> None:
+        """After each good build, in the background: the PDF handbooks into the served site
+        (from the cache; typeset again only for a document that changed)."""
+        while True:
+            self.pdf_wanted.wait()
+            self.pdf_wanted.clear()
+            self.typesetting.set()
+            started = time.perf_counter()
+            try:
+                pipeline.typeset(self.settings, self.settings.out)
+                print(f"PDF handbooks ready in {time.perf_counter() - started:.1f} s",
+                      flush=True)
+            except (DataError, OSError) as exc:
+                print(f"the PDF handbooks were not typeset: {exc}", file=sys.stderr, flush=True)
+            finally:
+                self.typesetting.clear()
 
     def watch(self, interval: float = 0.1) -> None:
         seen = snapshot(watched(self.settings))
@@ -113,22 +134,66 @@ class Preview:
                     return
                 super().do_GET()
 
+            def send_error(self, code: int, message: str | None = None,
+                           explain: str | None = None) -> None:
+                """A missing page is the site's own "not found" page, in the language of the
+                address (never Python's bare error page)."""
+                lang = self.path.lstrip("/").split("/", 1)[0]
+                page = Path(directory) / (f"{lang}/404.html" if lang in LANGS else "404.html")
+                if code != 404 or not page.is_file():
+                    super().send_error(code, message, explain)
+                    return
+                body = page.read_bytes()
+                if lang == "pdf" and preview.typesetting.is_set():
+                    body = TYPESETTING.encode()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
         return Handler
 
 
+TYPESETTING = """<!doctype html><html lang="zh-Hans"><meta charset="utf-8">
+<title>PDF 手册正在生成 · The PDF handbook is being typeset</title>
+<meta http-equiv="refresh" content="5">
+<p>PDF 手册正在生成，几秒后自动刷新。</p>
+<p lang="en">The PDF handbook is being typeset; this page reloads in a few seconds.</p></html>
+"""
+
+
 def serve(settings: Settings, host: str, port: int) -> int:
+    preview = Preview(settings)
+    try:  # the port first: a busy one is said at once, in one line, before any build
+        server = http.server.ThreadingHTTPServer((host, port), preview.handler())
+    except OSError as exc:
+        print(f"cannot serve on {host}:{port}: {exc.strerror or exc}; stop the other server "
+              f"or choose another port: `make serve PORT={port + 1}`", file=sys.stderr)
+        return 2
     with site.workers(len(LANGS)) as workers:
-        preview = Preview(settings, workers)
+        preview.workers = workers
         if not preview.build() and not settings.out.is_dir():
+            server.server_close()
             return 1
         threading.Thread(target=preview.watch, daemon=True).start()
-        server = http.server.ThreadingHTTPServer((host, port), preview.handler())
+        threading.Thread(target=preview.typeset, daemon=True).start()
         print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+        # stopped by a signal (a process manager, a test) as by Ctrl-C: the workers and the
+        # PDF typesetting processes end with the server, never left behind
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+        finally:
+            server.server_close()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
