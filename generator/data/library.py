@@ -67,7 +67,10 @@ class Library:
         return self.by_id.get(prev) if prev else None
 
     def status(self, doc: Edition) -> Status:
-        if self.successor(doc) is not None:
+        """Replaced once its successor has taken effect; until then, by its own period (a next
+        edition published in December for January leaves this one in force to the end)."""
+        succ = self.successor(doc)
+        if succ is not None and self.started(succ):
             return Status.SUPERSEDED
         period = doc.document.in_force
         if period is None:
@@ -77,6 +80,12 @@ class Library:
         if self.today < period.start:
             return Status.NOT_YET
         return Status.IN_FORCE
+
+    def started(self, doc: Edition) -> bool:
+        """Has `doc` taken effect (a document whose text states no period counts as taken
+        effect once published: nothing says it waits)."""
+        period = doc.document.in_force
+        return period is None or self.today >= period.start
 
     def current(self) -> list[Edition]:
         """Documents no other edition replaces, in library order."""

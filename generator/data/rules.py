@@ -39,7 +39,8 @@ def _yuan(value: Decimal | int | None) -> int | None:
 
 
 def _unit(ed: Edition, unit_id: str) -> dict[str, Any]:
-    return {"id": unit_id, "name": _text(ed.unit_by_id[unit_id].name)}
+    return {"id": unit_id, "name": _text(ed.unit_by_id[unit_id].name),
+            "page": f"units/{unit_id}/"}
 
 
 def rules_data(ed: Edition) -> dict[str, Any]:

@@ -600,7 +600,9 @@ class Document(StrictModel):
     subtitle: Text | None = Field(default=None, description="The edition line, e.g. (2025年版), "
                                   "under the title or at the end of its line; absent when the "
                                   "text has none.")
-    source_url: str | None = Field(default=None, description="The published notice online.")
+    source_url: str | None = Field(default=None, description="The published notice itself "
+                                   "online (its page, not the portal's home page); the "
+                                   "document's home links it as the original.")
     metadata: list[MetadataField] = Field(
         default_factory=list, description="The portal's metadata block and information bar, "
         "as published; empty for a text without them (a Word file as the office sends it).")
@@ -868,6 +870,9 @@ class Issuer(StrictModel):
 
     id: Slug = Field(description="Stable id, e.g. `xihu` (a district); used in `series`.")
     name: Text = Field(description="The issuer's name as it signs its documents.")
+    website: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
+        default=None, description="The issuer's government portal (https://…): where readers "
+        "find its notices and services when a unit's own contact is not recorded.")
 
 
 class Series(StrictModel):

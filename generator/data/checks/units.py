@@ -4,6 +4,7 @@ published text names in (责任单位:…), in a heading's lead (由…牵头实
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from generator.data.checks.common import Loc, dupes
@@ -13,7 +14,8 @@ from generator.data.named import lead, responsible_names
 from generator.data.schema import Chapter, Clause
 from generator.problems import Problem, did_you_mean
 
-RESPONSIBLE_EN = "(Responsible units: "
+RESPONSIBLE_EN = "(Responsible units: "  # one unit: (Responsible unit: …)
+_RESPONSIBLE_EN = re.compile(r"\(Responsible units?: ")
 
 
 def units(ed: Edition) -> Iterable[Problem]:
@@ -115,10 +117,12 @@ def _check_responsible_en(ed: Edition, f: YamlFile, loc: Loc, c: Clause) -> list
     names = [ed.unit_by_id[u].name.current_en for u in c.responsible_units]
     if en is None or None in names:
         return []  # a pending translation is a to-do of its own
-    want = f"{RESPONSIBLE_EN}{', '.join(n for n in names if n)})"
+    opening = RESPONSIBLE_EN if len(names) > 1 else "(Responsible unit: "
+    want = f"{opening}{', '.join(n for n in names if n)})"
     if en.endswith(want):
         return []
-    start = en.rfind(RESPONSIBLE_EN)
+    found = list(_RESPONSIBLE_EN.finditer(en))
+    start = found[-1].start() if found else -1
     if start < 0:
         return [f.problem((*loc, "text", "en"), f"clause {c.number}: the en text must end with "
                           f"`{want}`, as the Chinese ends with (责任单位:…)")]
