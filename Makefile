@@ -66,9 +66,11 @@ import: $(STAMP)
 	@test -n "$(SRC)" -a -n "$(INTO)" || { echo "usage: make import SRC=FILE INTO=policy_data/<slug> [PREV=policy_data/<older>]"; exit 2; }
 	$(PY) -m generator import "$(SRC)" --into "$(INTO)" $(if $(PREV),--previous "$(PREV)")
 
-# Preview at http://127.0.0.1:8000 ; rebuilds and reloads when policy_data/ or docs/ change.
-serve: $(STAMP)
-	$(PY) -m generator serve
+# Preview at http://127.0.0.1:$(PORT) ; rebuilds and reloads when policy_data/ or docs/
+# change; the PDF handbooks are typeset in the background after each build.
+PORT ?= 8000
+serve: $(STAMP) fonts
+	$(PY) -m generator serve --port $(PORT)
 
 # The publishable site in site/ (both languages, open data, both PDFs).
 site: $(STAMP) fonts

@@ -111,7 +111,7 @@
         li.setAttribute("data-clause", String(item.clause));
         head.appendChild(U.el("a", { href: doc.root + item.inc.anchor }, U.fill(msg.clause, { n: item.clause })));
         head.appendChild(document.createTextNode(" · " + item.inc.what + ": "));
-        head.appendChild(U.el("span", { "class": "ph-line-terms" }, item.inc.terms.join(lang === "zh" ? ";" : "; ")));
+        head.appendChild(U.el("span", { "class": "ph-line-terms" }, item.inc.terms.join(lang === "zh" ? "；" : "; ")));
         li.appendChild(head);
         return li;
       }
@@ -149,7 +149,7 @@
         g.items.forEach(function (item) { ul.appendChild(itemNode(doc, item)); });
         section.appendChild(ul);
         if (g.computed > 1) {
-          section.appendChild(U.el("p", { "class": "ph-subtotal" }, msg.finder_subtotal + ": " +
+          section.appendChild(U.el("p", { "class": "ph-subtotal" }, msg.finder_subtotal + msg.colon +
             U.amountText(msg, g.min, g.max, false)));
         }
         holder.appendChild(section);
@@ -206,12 +206,16 @@
       var amount = U.amountText(msg, min, max, false);
       totalBox.appendChild(U.el("p", { "class": "ph-verdict" }, label));
       totalBox.appendChild(U.el("p", { "class": "ph-amount" }, amount));
-      if (bar) bar.querySelector(".ph-finder-bar-total").textContent = label + ": " + amount;
+      if (bar) bar.querySelector(".ph-finder-bar-total").textContent = label + msg.colon + amount;
       var notes = [];
       if (waiting) notes.push(U.fill(msg.finder_waiting, { n: waiting }));
       if (uncertain) notes.push(msg.finder_has_uncertain);
       if (upTo) notes.push(msg.finder_has_up_to);
-      if (notes.length) totalBox.appendChild(U.el("p", { "class": "ph-note" }, notes.join(lang === "zh" ? ";" : "; ")));
+      var past = all.some(function (pair) {
+        return pair[0].status && (pair[1].runs.length || pair[1].listed.length);
+      });
+      if (past) notes.push(msg.finder_has_past);
+      if (notes.length) totalBox.appendChild(U.el("p", { "class": "ph-note" }, notes.join(lang === "zh" ? "；" : "; ")));
     }
 
     function apply(push) {
@@ -235,11 +239,12 @@
         if (!found.runs.length && !found.listed.length) return;
         shown += 1;
         var holder = linesBox;
-        if (docs.length > 1) {
+        if (blob.grouped) {
           holder = U.el("section", { "class": "ph-finder-doc", "data-document": pair[0].id });
           holder.appendChild(U.el("h3", { "class": "ph-finder-doc-title" }, pair[0].title));
           linesBox.appendChild(holder);
         }
+        if (pair[0].status) holder.appendChild(U.statusNote(pair[0].status));
         renderDocument(pair[0], found, holder);
       });
       linesBox.setAttribute("data-count", String(linesBox.querySelectorAll(".ph-finder-line").length));

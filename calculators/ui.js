@@ -18,9 +18,21 @@
     return s + out;
   }
 
-  function fenText(fen) {
+  // A whole number of yuan as the reader's language writes it: in Chinese as the document
+  // writes it (under 万 plain, then in 万 or 亿: the rule of filters.num_zh), in English
+  // grouped.
+  function amount(msg, n) {
+    if (msg.number_style !== "wan") return group(n);
+    var trim = function (x) { return String(Math.round(x * 10000) / 10000); };
+    if (Math.abs(n) >= 100000000) return trim(n / 100000000) + "亿";
+    if (Math.abs(n) >= 10000 && n % 100 === 0) return trim(n / 10000) + "万";
+    return String(n);
+  }
+
+  function fenText(fen, msg) {
     var whole = Math.floor(fen / 100), cents = fen % 100;
-    return group(whole) + (cents ? "." + String(cents).padStart(2, "0") : "");
+    var text = msg && msg.number_style === "wan" ? String(whole) : group(whole);
+    return text + (cents ? "." + String(cents).padStart(2, "0") : "");
   }
 
   function el(tag, attrs, text) {
@@ -99,7 +111,7 @@
     });
   }
 
-  function money(msg, x) { return fill(msg.yuan, { x: group(x) }); }
+  function money(msg, x) { return fill(msg.yuan, { x: amount(msg, x) }); }
 
   function amountText(msg, min, max, upTo) {
     if (min === max) return fill(msg.amount_exact, { x: money(msg, max) });
@@ -135,15 +147,15 @@
     var th = rule.threshold;
     if (step.op === "threshold") {
       return fill(step.ok ? msg.step_threshold : msg.step_threshold_fail, {
-        of: th.of[lang], input: step.input === null ? "—" : fill(msg.yuan, { x: fenText(step.input) }),
+        of: th.of[lang], input: step.input === null ? "—" : fill(msg.yuan, { x: fenText(step.input, msg) }),
         phrase: thresholdPhrase(msg, lang, th) });
     }
     if (step.op === "rate") {
-      return fill(msg.step_rate, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
+      return fill(msg.step_rate, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base, msg) }),
         rate: (step.bp / 100) + "%", value: money(msg, step.value) });
     }
     if (step.op === "rate_range") {
-      return fill(msg.step_rate_range, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base) }),
+      return fill(msg.step_rate_range, { label: rule.base_label[lang], base: fill(msg.yuan, { x: fenText(step.base, msg) }),
         rmin: (step.bp_min / 100) + "%", rmax: (step.bp_max / 100) + "%", min: money(msg, step.min), max: money(msg, step.max) });
     }
     if (step.op === "cap") {
@@ -176,6 +188,23 @@
     return box;
   }
 
+  // A result under a document not in force says so first (and links the new edition), and
+  // its verdict is never a plain "eligible": `status` is the page's (null when in force).
+  function statusNote(status) {
+    var note = el("p", { "class": "ph-status-note", "data-status": status.state }, status.message);
+    if (status.successor) {
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(el("a", { href: status.successor.href }, status.successor.text));
+    }
+    return note;
+  }
+
+  function verdictText(msg, result, status) {
+    if (result.uncertain) return msg.uncertain;
+    if (!result.eligible) return msg.not_eligible;
+    return status ? status.verdict : msg.eligible;
+  }
+
   function unitNames(lang, msg, units) {
     return units.map(function (u) { return u.name[lang]; }).join(msg.list_sep);
   }
@@ -193,7 +222,14 @@
     item.appendChild(steps);
     if (!line.eligible && line.reason === "threshold") item.appendChild(el("p", {}, reasonText(msg, lang, rule)));
     if (line.uncertain) item.appendChild(unsettledBox(msg, lang, rule));
-    item.appendChild(el("p", { "class": "ph-apply" }, msg.apply_to + ": " + unitNames(lang, msg, rule.units)));
+    var apply = el("p", { "class": "ph-apply" },
+      (rule.units.length === 1 ? msg.apply_to_one : msg.apply_to) + msg.colon);
+    rule.units.forEach(function (u, i) {  // each unit's page says how to apply to it
+      if (i) apply.appendChild(document.createTextNode(msg.list_sep));
+      apply.appendChild(u.page ? el("a", { href: page.root + u.page }, u.name[lang]) :
+        document.createTextNode(u.name[lang]));
+    });
+    item.appendChild(apply);
     return item;
   }
 
@@ -218,11 +254,14 @@
     var bar = page.form.querySelector(".ph-calc-bar"); // the amount, in view under the form
     if (bar) {
       bar.hidden = !!keys.length;
-      bar.querySelector(".ph-calc-bar-text").textContent = (result.uncertain ? msg.uncertain
-        : result.eligible ? msg.eligible : msg.not_eligible) + (result.eligible ? ": " +
-        amountText(msg, result.min, result.max, onlyCeilings(result.lines)) : "");
+      bar.querySelector(".ph-calc-bar-text").textContent = verdictText(msg, result, page.status) +
+        (result.eligible ? msg.colon + amountText(msg, result.min, result.max,
+          onlyCeilings(result.lines)) : "");
     }
     box.textContent = "";
+    var section = box.closest("section");
+    if (section) section.hidden = false;
+    if (page.status) box.setAttribute("data-status", page.status.state);
     box.setAttribute("data-eligible", result.eligible ? "true" : "false");
     box.setAttribute("data-uncertain", result.uncertain ? "true" : "false");
     box.setAttribute("data-state", waiting ? "incomplete" : keys.length ? "invalid" : "done");
@@ -234,8 +273,9 @@
       return;
     }
     if (keys.length) { box.appendChild(el("p", { "class": "ph-verdict" }, msg.invalid)); return; }
+    if (page.status) box.appendChild(statusNote(page.status));
     var verdict = el("p", { "class": "ph-verdict" });
-    verdict.appendChild(el("strong", {}, result.uncertain ? msg.uncertain : result.eligible ? msg.eligible : msg.not_eligible));
+    verdict.appendChild(el("strong", {}, verdictText(msg, result, page.status)));
     box.appendChild(verdict);
     if (result.eligible) {
       box.appendChild(el("p", { "class": "ph-amount" },
@@ -279,7 +319,8 @@
     form.dataset.phBound = "1";
     var data = JSON.parse(form.getAttribute("data-spec"));
     var page = { form: form, spec: data.calculator, messages: data.messages, lang: data.lang,
-      root: data.root, result: document.getElementById(form.getAttribute("data-result")) };
+      root: data.root, status: data.status || null,
+      result: document.getElementById(form.getAttribute("data-result")) };
     var all = page.spec.inputs.map(function (i) { return i.key; });
     function current() {
       var raw = readInputs(form, page.spec, "", all);
@@ -332,6 +373,7 @@
   window.PolicyUI = { fill: fill, group: group, el: el, money: money, amountText: amountText,
     onlyCeilings: onlyCeilings, stepText: stepText, reasonText: reasonText, errorText: errorText,
     unsettledBox: unsettledBox, unitNames: unitNames, relevant: relevant, inputSpec: inputSpec,
+    statusNote: statusNote, verdictText: verdictText,
     readInputs: readInputs, writeInputs: writeInputs, showRelevant: showRelevant,
     bindBarLink: bindBarLink, setHidden: setHidden };
 

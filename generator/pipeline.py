@@ -58,6 +58,21 @@ def render_document(task: tuple[Any, ...]) -> list[render.Rendered]:
                             guide=guides[lang]) for lang in langs]
 
 
+def typeset(settings: Settings, folder: Path) -> None:
+    """Only the PDF handbooks, into `folder`/pdf/ (typeset again only where a document
+    changed): what `make serve` runs after each build, in the background, so the preview's
+    PDF links work without slowing the reload of its pages."""
+    from generator import render as rendering
+    from generator.outputs import pdf
+
+    version = generator_version(settings.root)
+    cache = Cache(settings.work / "cache", version)
+    library = valid_library(settings, cache)
+    memo = cache.memo()
+    contexts = {d.id: rendering.context(library, d, memo) for d in library.documents}
+    pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder)
+
+
 def build(settings: Settings, warm: Any = None) -> Path:
     """Build the whole site into settings.out. Raises DataError with file:line problems.
     `warm`: worker processes kept between builds (`make serve`); otherwise started here."""

@@ -26,6 +26,9 @@ FIXTURES = ROOT / "tests" / "fixtures"  # data folder of the test documents (lib
 MINI = FIXTURES / "mini"
 DOC = "jiande-2025"  # the real document; its pages are at /<lang>/jiande-2025/
 SOURCE_DATE = 1_764_400_000  # builds in tests are dated (2025-11-29), so two can be compared
+# the test library is dated 2026-06-01: jiande-2026 in force, jiande-2025 replaced by it,
+# qingxi-2025 expired
+LIBRARY_DATE = 1_780_315_200
 TIERS = ("browser", "pdf", "site", "unit")
 
 
@@ -42,11 +45,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def settings_for(out: Path, work: Path, *, data: Path = DATA,
-                 site_url: str | None = "http://127.0.0.1:8000/", pdf: bool = False) -> Settings:
+                 site_url: str | None = "http://127.0.0.1:8000/", pdf: bool = False,
+                 source_date: int = SOURCE_DATE) -> Settings:
     """Settings of a build in tests: the checkout's templates, a data folder, dated."""
     docs = sorted(p for p in data.iterdir() if (p / "document.yaml").is_file())
     return Settings(root=ROOT, data=data, document=docs[-1], out=out, work=work,
-                    site_url=site_url, edit_base=None, source_date=SOURCE_DATE, pdf=pdf)
+                    site_url=site_url, edit_base=None, source_date=source_date, pdf=pdf)
 
 
 def edited_copy(source: Path, folder: Path, name: str, old: str, new: str) -> Path:
@@ -128,7 +132,7 @@ def library_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     base = tmp_path_factory.mktemp("library")
     return build(settings_for(base / "site", base / "work", data=make_library(base),
-                              site_url=None))
+                              site_url=None, source_date=LIBRARY_DATE))
 
 
 @pytest.fixture(scope="session")

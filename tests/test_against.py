@@ -119,8 +119,8 @@ def test_the_job_summary_script_on_a_fixture_change(repo: Path, tmp_path: Path) 
     change_one_amount(folder)
     replace(folder / "units.yaml", "en: Municipal Commerce Bureau",
             "en: Jiande Municipal Bureau of Commerce")
-    replace(folder / CHAPTER, "(Responsible units: Municipal Commerce Bureau)",
-            "(Responsible units: Jiande Municipal Bureau of Commerce)")
+    replace(folder / CHAPTER, "(Responsible unit: Municipal Commerce Bureau)",
+            "(Responsible unit: Jiande Municipal Bureau of Commerce)")
     git(repo, "commit", "-q", "-am", "a pull request")
     summary = tmp_path / "summary.md"
     run = subprocess.run([str(ROOT / ".github" / "preview" / "summary.sh"), "main"], cwd=repo,

@@ -118,7 +118,7 @@ def test_the_clause_page_shows_the_notice_and_the_old_words(
         pages: dict[str, render.Rendered]) -> None:
     zh, en = pages["zh"].pages["clauses/14.md"], pages["en"].pages["clauses/14.md"]
     assert "每辆最高1.8万元" in zh and "每辆新能源汽车最高补贴1.8万元" in zh
-    assert "经建政函〔2025〕35号(2025-06-10)勘误" in zh
+    assert "经建政函〔2025〕35号（2025-06-10）勘误" in zh
     assert '原为 <del lang="zh-Hans">每辆新能源汽车最高补贴1.5万元</del>' in zh
     assert "14.更大力度支持消费品以旧换新。支持汽车置换更新,每辆新能源汽车最高补贴1.5万元" in zh
     assert "up to CNY 18,000 per vehicle" in en
@@ -128,7 +128,7 @@ def test_the_clause_page_shows_the_notice_and_the_old_words(
 def test_the_calculator_page_names_the_notice(pages: dict[str, render.Rendered]) -> None:
     zh = pages["zh"].pages["calculators/trade-in.md"]
     line = next(ln for ln in zh.splitlines() if ln.startswith("<li") and "new-energy" in ln)
-    assert "每辆最高1.8万元" in line and "经建政函〔2025〕35号(2025-06-10)勘误" in line
+    assert "每辆最高1.8万元" in line and "经建政函〔2025〕35号（2025-06-10）勘误" in line
     other = next(ln for ln in zh.splitlines() if ln.startswith("<li") and "fuel-vehicle" in ln)
     assert "勘误" not in other
 
@@ -149,7 +149,7 @@ def test_the_print_handbook_shows_the_amendment(library: Library, edition: Editi
     html = render.handbook(edition, context(library, edition), "zh", font="Noto Serif CJK SC",
                            data_date="2026-01-01")
     block = html[html.index('<div class="ph-amended">'):]
-    assert "经建政函〔2025〕35号(2025-06-10)勘误" in block
+    assert "经建政函〔2025〕35号（2025-06-10）勘误" in block
     assert "每辆新能源汽车最高补贴1.5万元" in block and "<details" not in block[:2000]
     assert "每辆最高1.8万元" in html
 
@@ -166,7 +166,7 @@ def test_the_pdf_shows_the_corrected_amount_and_the_notice(library: Library, edi
                           text=True).stdout
     flat = "".join(text.split())
     assert "每辆新能源汽车最高补贴1.8万元" in flat
-    assert "经建政函〔2025〕35号(2025-06-10)勘误" in flat
+    assert "经建政函〔2025〕35号（2025-06-10）勘误" in flat
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [

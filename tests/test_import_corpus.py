@@ -302,8 +302,8 @@ def test_every_home_page_states_issuers_period_status_and_budget(site: Path, lib
     if e.budget_total is not None:
         from generator.render.filters import money
 
-        assert f"文件所述总额: {money(e.budget_total.amount, 'zh')}" in re.sub(r"\s+", " ",
-                                                                              budget)
+        assert f"文件所述总额： {money(e.budget_total.amount, 'zh')}" in re.sub(r"\s+", " ",
+                                                                               budget)
     level = f"{e.level.zh}本级"
     if any(ch.budgets for ch in e.chapters):
         assert level in budget and ("市本级" not in budget or e.level.zh == "市")

@@ -144,6 +144,6 @@ def test_the_english_responsible_units_follow_the_data(
     _, err, _ = check(data, capsys)
     problems = [ln for ln in err if LOCATED.match(ln)]
     assert len(problems) == 1, err
-    assert ("clause 14: the en text ends `(Responsible units: Municipal Commerce Bureau)`; for "
+    assert ("clause 14: the en text ends `(Responsible unit: Municipal Commerce Bureau)`; for "
             "its responsible_units it must end `(Responsible units: Municipal Commerce Bureau, "
             "Municipal Finance Bureau)`") in problems[0]

@@ -36,13 +36,21 @@
     var table = document.getElementById(input.getAttribute("data-table"));
     if (!table) return;
     var counter = document.querySelector('[data-count-for="' + table.id + '"]');
+    var empty = document.getElementById(input.getAttribute("data-empty") || "");
     input.addEventListener("input", function () {
       var q = input.value.trim().toLowerCase(), shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        row.hidden = q !== "" && row.textContent.toLowerCase().indexOf(q) < 0;
+        // a row's text, and the everyday words the glossary gives for its terms (冰箱: 家电)
+        var text = (row.textContent + " " + (row.getAttribute("data-terms") || "")).toLowerCase();
+        row.hidden = q !== "" && text.indexOf(q) < 0;
         if (!row.hidden) shown += 1;
       });
       if (counter) counter.textContent = counter.getAttribute("data-template").replace("{n}", shown);
+      table.hidden = shown === 0;  // no empty header: what to try instead
+      if (empty) {
+        empty.hidden = shown > 0;
+        empty.textContent = shown ? "" : empty.getAttribute("data-template").replace("{q}", input.value.trim());
+      }
     });
   }
   function init() {

@@ -32,7 +32,7 @@
     return t;
   }
   function rewrite(term) {
-    var t = " " + unalias(term) + " ";
+    var t = " " + term + " ";
     t = t.replace(/第\s*(\d+)\s*条|(\d+)\s*条|\bclause\s+(\d+)\b/gi, function (m, a, b, c) {
       return " clause" + (a || b || c) + "x ";
     });
@@ -40,12 +40,13 @@
       var v = u ? yuan(n, SCALE[u]) : yuan(plain, 0);
       return v === null ? m : " amt" + v + "x ";
     });
-    t = t.replace(/(?:CNY|RMB|¥)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion))?/gi,
+    t = t.replace(/(?:\bCNY|\bRMB|¥)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion))?/gi,
       function (m, n, f, u) {
         var v = yuan(n.replace(/,/g, "") + (f || ""), u ? SCALE[u.toLowerCase()] : 0);
         return v === null ? m : " amt" + v + "x ";
       });
-    return t.replace(/\s+/g, " ").trim();
+    // words last: their tokens (term…x) are never read again as amounts or clause numbers
+    return unalias(t).replace(/\s+/g, " ").trim();
   }
   window.phSearchRewrite = rewrite;  // for the tests
   function init() {
@@ -53,6 +54,8 @@
     if (!box || box.dataset.phBound || typeof PagefindUI === "undefined") return;
     box.dataset.phBound = "1";
     aliases = JSON.parse(box.getAttribute("data-aliases") || "{}");
+    // the filter by document, only when there is more than one document to choose from
+    box.classList.toggle("ph-search-one-document", Number(box.getAttribute("data-documents")) < 2);
     var merge = box.getAttribute("data-merge").split(" ").filter(Boolean).map(function (p) {
       return { bundlePath: new URL(p, location.href).pathname };
     });
@@ -67,12 +70,21 @@
       debounceTimeoutMs: 60,
       translations: JSON.parse(box.getAttribute("data-strings")),
       processResult: function (result) {
-        // the whole-word tokens are for matching, not for reading
+        // The whole-word tokens are for matching, not for reading: Pagefind writes an
+        // attribute it indexes before the element's text, with ". " after it.
         var strip = function (html) {
-          return html.replace(/<mark>(?:clause|amt|term)[\da-f.]+x<\/mark>\s?|(?:clause|amt|term)[\da-f.]+x\s?/g, "");
+          return html.replace(/(?:(?:<mark>)?(?:clause|amt|term)[\da-f.]+x(?:<\/mark>)?\s?)+(?:\.\s?)?/g, "")
+            .replace(/([\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, "$1")
+            .replace(/^\s*[.。：:·]\s*/, "");
         };
         result.excerpt = strip(result.excerpt);
-        (result.sub_results || []).forEach(function (sub) { sub.excerpt = strip(sub.excerpt); });
+        // A page's first section repeats the page's own title: it is the page itself (so
+        // Pagefind's UI shows its excerpt under the one title, not the title twice).
+        var page = (result.meta && result.meta.url) || result.url;
+        (result.sub_results || []).forEach(function (sub) {
+          if (sub.title === result.meta.title) sub.url = page;
+          sub.excerpt = strip(sub.excerpt);
+        });
         return result;
       },
       processTerm: function (term) {

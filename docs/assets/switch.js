@@ -24,6 +24,40 @@
       d.setAttribute("open", "");
     });
   });
+  // Enter on the language link goes there: with instant navigation on, Material's handler
+  // swallows it (a mouse click works, the keyboard did nothing: WCAG 2.1.1). Bound once, on
+  // the document, so it holds after instant navigation too.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || ev.defaultPrevented) return;
+    var a = ev.target && ev.target.closest && ev.target.closest("a[data-ph-switch]");
+    if (!a) return;
+    ev.preventDefault();
+    update();
+    location.assign(a.href);
+  }, true);
+  // The menu button (a label for Material's drawer checkbox): Enter or Space opens and
+  // closes the drawer, an open drawer takes the focus to its first link, Escape closes it.
+  document.addEventListener("keydown", function (ev) {
+    var drawer = document.getElementById("__drawer");
+    if (ev.key === "Escape" && drawer && drawer.checked) {
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      var back = document.querySelector("[data-ph-drawer]");
+      if (back) back.focus();
+      return;
+    }
+    if (ev.key !== "Enter" && ev.key !== " ") return;
+    var label = ev.target && ev.target.closest && ev.target.closest("[data-ph-drawer]");
+    var toggle = document.getElementById("__drawer");
+    if (!label || !toggle) return;
+    ev.preventDefault();
+    toggle.checked = !toggle.checked;
+    toggle.dispatchEvent(new Event("change"));
+    if (toggle.checked) {
+      var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+      if (first) first.focus();
+    }
+  }, true);
   if (typeof document$ !== "undefined") document$.subscribe(function () { update(); printMeta(); });
   else document.addEventListener("DOMContentLoaded", function () { update(); printMeta(); });
 })();

@@ -138,4 +138,6 @@ def write(job: Job, stage: Path) -> None:
     for doc_id, entry in entries:
         (entry / ".complete").write_text("", encoding="utf-8")
         for lang in LANGS:
-            os.link(entry / f"{lang}.pdf", stage / "pdf" / f"{doc_id}-{lang}.pdf")
+            target = stage / "pdf" / f"{doc_id}-{lang}.pdf"
+            target.unlink(missing_ok=True)  # `make serve` links them into the live site
+            os.link(entry / f"{lang}.pdf", target)

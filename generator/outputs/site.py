@@ -70,7 +70,7 @@ def theme_extra(settings: Settings, rendered: Rendered, part: Part,
         "part_path": f"{part.document}/" if part.document else "",
         "languages": [{"lang": code, "name": LANGUAGE_NAMES[code], "html_lang": HTML_LANG[code]}
                       for code in LANGS],
-        "search": True, "search_label": t("search", lang),
+        "search": True, "search_label": t("search", lang), "menu_label": t("menu", lang),
         "print_label": t("printed_from", lang),
         "filter_label": t("document", lang),
         "document": None, "banner": None, "pdf": None,

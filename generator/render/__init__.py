@@ -21,13 +21,13 @@ from generator.data.library import Library
 from generator.data.model import Edition
 from generator.render import filters
 from generator.render.context import DocContext, context
-from generator.render.i18n import HTML_LANG, t
+from generator.render.i18n import HTML_LANG, punct, t
 from generator.render.jinja import environment, front_matter, page_errors, page_url, relative
 from generator.render.pages import Page, library_pages, navigation, pages
 from generator.render.view import LibraryView, View
 
 __all__ = ["DocContext", "Rendered", "context", "document", "handbook", "library",
-           "redirect", "root"]
+           "not_found", "redirect", "root"]
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,15 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
                            "link": None}
     if ctx.successor is not None:
         title = filters.tr(ctx.successor.name, lang)
-        out["text"] += " · " + t("superseded_by", lang, title=title)
+        out["text"] += " · " + (t("successor_from", lang, title=title, date=ctx.successor_from)
+                                if ctx.successor_from else t("superseded_by", lang, title=title))
         out["link"] = {"href": f"../{ctx.successor.id}/", "text": t("see_successor", lang)}
-    # the same text for the page, a date never broken at its hyphens on a phone
-    out["html"] = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: f'<span class="ph-date">{m[0]}</span>',
-                         str(escape(out["text"])))
+    # the same text for the page: the status word first and strong, a date never broken at
+    # its hyphens on a phone
+    word = t(f"status_{ctx.status.value}", lang)
+    rest = out["text"][len(word):]
+    out["html"] = f'<strong class="ph-status-word">{escape(word)}</strong>' + re.sub(
+        r"\d{4}-\d{2}-\d{2}", lambda m: f'<span class="ph-date">{m[0]}</span>', str(escape(rest)))
     return out
 
 
@@ -133,7 +137,8 @@ def _handbook(edition: Edition, ctx: DocContext, lang: str, font: str, data_date
     return environment().get_template("handbook.html.jinja").render(
         lang=lang, html_lang=HTML_LANG, ed=edition, doc=edition.document, ctx=ctx,
         year=edition.document.edition, rec=edition.reconciliation, font=font, zh_font=font,
-        data_date=data_date, status=status, lv=filters.level_words(edition.level, lang))
+        data_date=data_date, status=status, lv=filters.level_words(edition.level, lang),
+        p=punct(lang))
 
 
 def root(lib: Library) -> str:
@@ -141,6 +146,15 @@ def root(lib: Library) -> str:
     return environment().get_template("root.html.jinja").render(
         title=filters.plain_title(lib.file.title.zh),
         title_en=filters.plain_title(lib.file.title.text("en")))
+
+
+def not_found(lib: Library, langs: tuple[str, ...], root: str) -> str:
+    """The "not found" page, in `langs` (the site's own /404.html has both): what happened,
+    a search form and the library's main pages. A host shows it at any depth, so its links
+    start from the site's root path `root` (/ or the site URL's path)."""
+    site = " · ".join(filters.plain_title(filters.tr(lib.file.title, lang)) for lang in langs)
+    return environment().get_template("not_found.html.jinja").render(
+        langs=langs, html_lang=HTML_LANG, site=site, root=root, t=t)
 
 
 def redirect(target: str, title: str, lang: str, canonical: str | None) -> str:

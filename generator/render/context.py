@@ -54,6 +54,7 @@ class DocContext:
     period: Period | None
     root: bool  # the document the one-document site showed at /<lang>/
     successor: Ref | None
+    successor_from: str | None  # the day a successor not yet in effect takes effect
     predecessor: Ref | None
     editions: tuple[Ref, ...]  # the series, newest first, this one included
     previous_clause: dict[int, ClauseLink]  # this clause in the previous edition
@@ -117,7 +118,10 @@ def context(library: Library, doc: Edition, memo: Memo = _no_memo) -> DocContext
         series=library.series_of(doc), status=library.status(doc),
         period=doc.document.in_force,
         root=library.root is not None and library.root.id == doc.id,
-        successor=Ref.of(nxt) if nxt else None, predecessor=Ref.of(prev) if prev else None,
+        successor=Ref.of(nxt) if nxt else None,
+        successor_from=(nxt.document.in_force.start if nxt and nxt.document.in_force
+                        and not library.started(nxt) else None),
+        predecessor=Ref.of(prev) if prev else None,
         editions=tuple(Ref.of(d) for d in editions),
         previous_clause=previous_clause, next_clause=next_clause,
         comparisons=tuple(comparisons),

@@ -6,6 +6,7 @@ figures (CNY 200,000) or millions/billions (CNY 120 million).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from decimal import Decimal
@@ -223,15 +224,23 @@ def _terms(text: str, terms: dict[str, str]) -> Markup:
     """Escaped text with each glossary term (longest first) carrying its token."""
     if not terms:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(terms, key=len, reverse=True)),
-                         re.IGNORECASE)
+    pattern = _pattern(tuple(sorted(terms, key=len, reverse=True)))
+    lowered = {k.lower(): v for k, v in terms.items()}
     out, at = Markup(""), 0
     for m in pattern.finditer(text):
-        token = terms.get(m.group(0)) or terms[next(k for k in terms
-                                                    if k.lower() == m.group(0).lower())]
-        out += escape(text[at:m.start()]) + _tagged(token, m.group(0))
+        found = m.group(0)
+        # the longest word here, and every word inside it (土地 inside 土地综合整治): a query
+        # for any of them finds this place
+        tokens = [lowered[found.lower()]] + [v for k, v in lowered.items()
+                                             if k != found.lower() and k in found.lower()]
+        out += escape(text[at:m.start()]) + _tagged(" ".join(dict.fromkeys(tokens)), found)
         at = m.end()
     return out + escape(text[at:])
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 def searchable(text: str, lang: str, terms: dict[str, str] | None = None) -> Markup:

@@ -13,9 +13,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.data.library import Status
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
-from generator.data.schema import Calculator, Situation
+from generator.data.schema import Calculator, Period, Situation, Text
 from generator.render import filters
 from generator.render.forms import Field, field_of
 from generator.render.i18n import CALC_MESSAGES
@@ -54,8 +55,27 @@ def incentive_view(ed: Edition, number: int, incentive_id: str, lang: str) -> di
             "anchor": f"clauses/{number}/#incentive-{inc.id}"}
 
 
-def document_data(ed: Edition, lang: str, root: str) -> dict[str, Any]:
-    """One document's part of the page's JSON; `root` leads from the page to the document."""
+def status_data(status: Status, period: Period | None, successor: tuple[str, Text] | None,
+                lang: str, root: str) -> dict[str, Any] | None:
+    """What a result under a document not in force says first: that it is not in force (and
+    until when it was), and where the new edition is. None for a document in force."""
+    if status is Status.IN_FORCE:
+        return None
+    values = {"end": period.end if period and period.end else "",
+              "start": period.start if period else ""}
+    key = status.value
+    return {"state": key,
+            "message": CALC_MESSAGES[f"result_{key}"][lang].format(**values),
+            "verdict": CALC_MESSAGES[f"verdict_{key}"][lang].format(**values),
+            "successor": ({"href": f"{root}../{successor[0]}/",
+                           "text": CALC_MESSAGES["result_successor"][lang].format(
+                               title=filters.tr(successor[1], lang))} if successor else None)}
+
+
+def document_data(ed: Edition, lang: str, root: str,
+                  status: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One document's part of the page's JSON; `root` leads from the page to the document;
+    `status` is what its results say first when it is not in force (`status_data`)."""
     rules = rules_data(ed)
     used = {s.calculator for _, s in ed.situations if s.calculator}
     listed = {(c.number, i.id) for _, s in ed.situations for c, i in ed.listed_in(s.id)}
@@ -66,12 +86,17 @@ def document_data(ed: Edition, lang: str, root: str) -> dict[str, Any]:
         "rules": {"max_yuan": rules["max_yuan"], "finder": rules["finder"],
                   "calculators": {k: v for k, v in rules["calculators"].items() if k in used}},
         "incentives": {f"{n}/{i}": incentive_view(ed, n, i, lang) for n, i in sorted(listed)},
-        "units": units,
+        "units": units, "status": status,
     }
 
 
-def finder_context(docs: list[tuple[Edition, str]], lang: str) -> dict[str, Any]:
-    """Questions merged by situation id across `docs` ((edition, root) pairs), and the blob."""
+def finder_context(docs: list[tuple[Edition, str]], lang: str,
+                   statuses: dict[str, dict[str, Any] | None] | None = None,
+                   library: bool = False) -> dict[str, Any]:
+    """Questions merged by situation id across `docs` ((edition, root) pairs), and the blob;
+    `statuses` by document id (see `status_data`). The `library`'s finder names the document
+    of its results even when it uses one: the reader did not choose it."""
+    statuses = statuses or {}
     audiences: dict[str, list[Heading]] = {"enterprise": [], "resident": []}
     questions: dict[str, Question] = {}
     for ed, _ in docs:
@@ -96,9 +121,10 @@ def finder_context(docs: list[tuple[Edition, str]], lang: str) -> dict[str, Any]
                          documents=[ed.id])
             questions[s.id] = q
             heading.questions.append(q)
-    blob = {"lang": lang, "max_yuan": MAX_YUAN,
+    blob = {"lang": lang, "max_yuan": MAX_YUAN, "grouped": library or len(docs) > 1,
             "messages": {k: v[lang] for k, v in CALC_MESSAGES.items()},
-            "documents": [document_data(ed, lang, root) for ed, root in docs]}
+            "documents": [document_data(ed, lang, root, statuses.get(ed.id))
+                          for ed, root in docs]}
     return {"audiences": [(a, audiences[a]) for a in ("enterprise", "resident")
                           if audiences.get(a)],
             "blob": json.dumps(blob, ensure_ascii=False, sort_keys=True),

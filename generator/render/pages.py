@@ -82,7 +82,8 @@ TABLE: tuple[PageType, ...] = (
     PageType("data", lambda _: "data.md", "data.md.jinja",
              lambda v, _: t("data", v.lang), lambda v, _: v.data()),
     PageType("editors", lambda _: "editors.md", "editors.md.jinja",
-             lambda v, _: t("editors_guide", v.lang), lambda v, _: v.editors()),
+             lambda v, _: t("editors_guide", v.lang), lambda v, _: v.editors(),
+             nav="none"),  # for editors: linked at the foot of every page, not in the menu
     PageType("compare", lambda pair: f"compare/{pair.other.id}.md", "compare.md.jinja",
              lambda v, pair: v.compare_title(pair), lambda v, pair: v.comparison(pair),
              items=lambda v: v.comparisons(), nav="none"),

@@ -5,21 +5,22 @@ here."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from generator.data.library import Library
+from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
-from generator.data.schema import Calculator, Chapter, Clause, Unit
+from generator.data.schema import Calculator, Change, ChangeKind, Chapter, Clause, Unit
 from generator.editions.compare import Comparison, Ref
 from generator.render import filters
+from generator.render.chart import budget_chart
 from generator.render.context import DocContext
-from generator.render.finder import finder_context
+from generator.render.finder import finder_context, status_data
 from generator.render.forms import calculator_fields
-from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, t
-from generator.render.svg import budget_chart
+from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, punct, t
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,38 @@ class ComparePage:
 
     cmp: Comparison
     other: Ref
+
+
+def search_words(ed: Edition, lang: str) -> dict[str, str]:
+    """Words a reader types whole, each with the token its every occurrence in a clause
+    carries (filters.searchable) and the search page turns the typed word into: in Chinese,
+    every term of the glossary and every word of an incentive's name (Pagefind segments a
+    compound such as 高质量发展 otherwise than a query, and found nothing); in English, the
+    glossary terms readers call by other names."""
+    if lang != "zh":
+        return {g.en: filters.term_token(g.zh) for g in ed.glossary if g.also}
+    words = {g.zh: filters.term_token(g.zh) for g in ed.glossary if len(g.zh) >= 2}
+    for _, i in ed.incentives():
+        for part in re.split(r"[，,、；;。（）()“”\"：:\s]+", i.what.zh):
+            if len(part) >= 2 and not part.isascii():
+                words.setdefault(part, filters.term_token(part))
+    return words
+
+
+def document_tasks(doc: Edition, lang: str) -> list[tuple[str, str]]:
+    """What people come for, as (label, link from the document's home): the calculators
+    (residents' first), the finder, the units, the clauses, the PDF."""
+    def tr(text: Any) -> str:
+        return filters.tr(text, lang)
+
+    calcs = sorted(doc.calculators, key=lambda k: k.audience.value != "resident")
+    out = [(tr(k.task) if k.task else t("task_calculator", lang, title=tr(k.title)),
+            f"calculators/{k.id}/") for k in calcs]
+    if doc.calculators:
+        out.append((t("task_finder", lang), "finder/"))
+    out += [(t("task_units", lang), "units/"), (t("task_read", lang), "#chapters"),
+            (t("task_pdf", lang), f"../../pdf/{doc.id}-{lang}.pdf")]
+    return out
 
 
 class View:
@@ -66,14 +99,13 @@ class View:
             "data_path": f"data/{self.ed.id}/",
             "search_terms": self.search_terms,
             "lv": filters.level_words(self.ed.level, self.lang),
+            "p": punct(self.lang),
         }
 
     @cached_property
     def search_terms(self) -> dict[str, str]:
-        """Glossary terms readers call by other names (`also`), in this language, with the
-        token search finds them by."""
-        return {(g.zh if self.lang == "zh" else g.en): filters.term_token(g.zh)
-                for g in self.ed.glossary if g.also}
+        """The words search finds whole, with their tokens (see `search_words`)."""
+        return search_words(self.ed, self.lang)
 
     # --- links to the data ---------------------------------------------------------------
     def source_link(self, file_key: str | int, loc: tuple[int | str, ...] = ()) -> SourceLink:
@@ -100,7 +132,8 @@ class View:
 
     # --- contexts of the page types ------------------------------------------------------
     def home(self) -> dict[str, Any]:
-        return {"src": self.source_link("document.yaml")}
+        return {"src": self.source_link("document.yaml"),
+                "tasks": document_tasks(self.ed, self.lang)}
 
     def chapter(self, ch: Chapter) -> dict[str, Any]:
         return {"ch": ch, "src": self.source_link(ch.number),
@@ -111,7 +144,7 @@ class View:
         i = clauses.index(c)
         calcs = [{"id": k.id, "title": self.tr(k.title)}
                  for k in self.ed.calculators_of_clause(c.number)]
-        return {"c": c, "ch": self.ed.chapter_of[c.number],
+        return {"c": c, "ch": self.ed.chapter_of[c.number], "view_history": self.clause_history(c),
                 "prev": clauses[i - 1] if i > 0 else None,
                 "nxt": clauses[i + 1] if i + 1 < len(clauses) else None,
                 "src": self.clause_source(c), "calcs": calcs}
@@ -132,7 +165,18 @@ class View:
                 "src": self.source_link("document.yaml", ("budgets",))}
 
     def incentives(self) -> dict[str, Any]:
-        return {"src": self.source_link(1, ("clauses",))}
+        """The table, and for each row the everyday words the glossary gives for its terms
+        (冰箱 for a 家电 subsidy), so its filter finds what readers type."""
+        terms: dict[str, str] = {}
+        for c, i in self.ed.incentives():
+            text = " ".join([i.quote, i.what.zh, i.who.zh, i.what.text("en"),
+                             i.who.text("en"), c.title.zh])
+            words = [w for g in self.ed.glossary if g.zh in text or g.en.lower() in
+                     text.lower() for w in (g.zh, g.en, *g.also)]
+            terms[f"{c.number}/{i.id}"] = " ".join(dict.fromkeys(words))
+        hints = [g.zh if self.lang == "zh" else g.en for g in self.ed.glossary if g.also][:4]
+        return {"src": self.source_link(1, ("clauses",)), "row_terms": terms,
+                "filter_hints": hints}
 
     def targets(self) -> dict[str, Any]:
         groups = []
@@ -148,9 +192,14 @@ class View:
         return {"src": self.source_link("document.yaml")}
 
     def changes(self) -> dict[str, Any]:
+        """The policy's changes (its editions, its amendments) apart from the corrections of
+        this handbook's data; each in the reader's language."""
         src = (self.source_link("changes.yaml") if "changes.yaml" in self.ed.files
                else self.source_link("document.yaml"))
-        return {"changes": self.changes_newest_first(), "src": src}
+        entries = self.changes_newest_first()
+        return {"amendments": [kc for kc in entries if kc[1].kind is ChangeKind.AMENDMENT],
+                "corrections": [kc for kc in entries if kc[1].kind is not ChangeKind.AMENDMENT],
+                "src": src}
 
     def editors(self) -> dict[str, Any]:
         return {"guide": self.guide}
@@ -179,7 +228,7 @@ class View:
     def calculator(self, calc: Calculator) -> dict[str, Any]:
         spec = self.rules["calculators"][calc.id]
         blob = json.dumps({"calculator": spec, "lang": self.lang, "root": "../../",
-                           "max_yuan": MAX_YUAN,
+                           "max_yuan": MAX_YUAN, "status": self.status_data("../../"),
                            "messages": {k: v[self.lang] for k, v in CALC_MESSAGES.items()}},
                           ensure_ascii=False, sort_keys=True)
         # An attribute, not a <script>: Material re-runs scripts in the content after
@@ -191,18 +240,39 @@ class View:
                 "src": self.source_link("calculators.yaml",
                                         ("calculators", self.ed.calculators.index(calc)))}
 
+    def status_data(self, root: str) -> dict[str, Any] | None:
+        """What this document's calculator and finder results say first when it is not in
+        force; `root` leads from the page to the document's root."""
+        succ = self.ctx.successor
+        return status_data(self.ctx.status, self.ctx.period,
+                           (succ.id, succ.name) if succ else None, self.lang, root)
+
     def finder(self) -> dict[str, Any]:
         """The benefit finder of this document (see render/finder.py)."""
-        return {**finder_context([(self.ed, "../")], self.lang),
+        return {**finder_context([(self.ed, "../")], self.lang,
+                                 {self.ed.id: self.status_data("../")}),
                 "src": self.source_link("calculators.yaml")}
 
     # --- the change log ------------------------------------------------------------------
     def changes_newest_first(self) -> list[tuple[str, Any]]:
         """(key, change): hand-written entries numbered in file order, amendments by id, so an
-        entry's anchor never moves."""
+        entry's anchor never moves. Corrections of the English are for English readers."""
         order = {key: i for i, (key, _) in enumerate(self.ed.change_log)}
-        return sorted(self.ed.change_log, key=lambda kc: (kc[1].date, order[kc[0]]),
-                      reverse=True)
+        return sorted((kc for kc in self.ed.change_log if self.concerns_reader(kc[1])),
+                      key=lambda kc: (kc[1].date, order[kc[0]]), reverse=True)
+
+    def concerns_reader(self, change: Change) -> bool:
+        """A correction of the English translation says nothing to a reader of the Chinese."""
+        return not (self.lang == "zh" and change.kind is ChangeKind.TRANSLATION)
+
+    def clause_history(self, c: Clause) -> tuple[list[Change], list[Change], str | None]:
+        """(changes to the policy: the amendments of the clause; corrections of this handbook
+        that name it; the date its data last changed), in the reader's language."""
+        entries = [ch for ch in self.ed.changes_of_clause(c.number) if self.concerns_reader(ch)]
+        policy = [ch for ch in entries if ch.kind is ChangeKind.AMENDMENT]
+        dates = [ch.date for _, ch in self.ed.change_log if self.concerns_reader(ch)
+                 and (not ch.clauses or c.number in ch.clauses)]
+        return policy, [ch for ch in entries if ch not in policy], max(dates, default=None)
 
 
 class LibraryView:
@@ -215,7 +285,7 @@ class LibraryView:
     @property
     def globals(self) -> dict[str, Any]:
         return {"lang": self.lang, "other": "en" if self.lang == "zh" else "zh",
-                "html_lang": HTML_LANG, "lib": self.library,
+                "html_lang": HTML_LANG, "lib": self.library, "p": punct(self.lang),
                 "site_name": filters.tr(self.library.file.title, self.lang)}
 
     def tr(self, text: Any) -> str:
@@ -227,26 +297,34 @@ class LibraryView:
             editions = self.library.editions(series.id)
             if editions:
                 groups.append((series, self.library.issuers[series.issuer], editions))
-        return {"groups": groups, "tasks": [(d, self.tasks(d)) for d in self.library.current()]}
+        notes = {}
+        for d in self.library.current():
+            data = status_data(self.library.status(d), d.document.in_force, None, self.lang, "")
+            notes[d.id] = data["message"] if data else ""
+        return {"groups": groups, "tasks": [(d, self.tasks(d)) for d in self.library.current()],
+                "status_notes": notes}
 
     def tasks(self, doc: Edition) -> list[tuple[str, str]]:
-        """What people come for, as (label, link from the library's home): the calculators
-        (residents' first), the finder, the units, the clauses, the PDF."""
-        lang, out = self.lang, []
-        calcs = sorted(doc.calculators, key=lambda k: k.audience.value != "resident")
-        out += [(self.tr(k.task) if k.task else t("task_calculator", lang, title=self.tr(k.title)),
-                 f"{doc.id}/calculators/{k.id}/") for k in calcs]
-        if doc.calculators:
-            out.append((t("task_finder", lang), f"{doc.id}/finder/"))
-        out += [(t("task_units", lang), f"{doc.id}/units/"),
-                (t("task_read", lang), f"{doc.id}/#chapters"),
-                (t("task_pdf", lang), f"../pdf/{doc.id}-{lang}.pdf")]
-        return out
+        """What people come for (see `document_tasks`), linked from the library's home."""
+        return [(label, f"../{href[6:]}" if href.startswith("../../") else f"{doc.id}/{href}")
+                for label, href in document_tasks(doc, self.lang)]
 
     def benefits(self) -> dict[str, Any]:
-        """The benefit finder over every current document, results grouped by document."""
-        docs = [(d, f"../{d.id}/") for d in self.library.current()]
-        return finder_context(docs, self.lang)
+        """The benefit finder over every document in force, results grouped by document;
+        when none is in force, over the latest editions, each result saying so."""
+        lib = self.library
+        in_force = [d for d in lib.current() if lib.status(d) is Status.IN_FORCE]
+        chosen = in_force or lib.current()
+        statuses = {}
+        for d in chosen:
+            succ = lib.successor(d)
+            statuses[d.id] = status_data(lib.status(d), d.document.in_force,
+                                         (succ.id, succ.name) if succ else None, self.lang,
+                                         f"../{d.id}/")
+        return {**finder_context([(d, f"../{d.id}/") for d in chosen], self.lang, statuses,
+                                 library=True),
+                "none_in_force": not in_force,
+                "statuses": [(d, lib.status(d)) for d in chosen]}
 
     def units(self) -> dict[str, Any]:
         """Each issuer's units, by name, with their clauses in every document of the issuer."""
@@ -277,6 +355,8 @@ class LibraryView:
                 for word in [*g.also, g.zh, g.en] if g.also else []:
                     aliases.setdefault(word.lower() if word.isascii() else word,
                                        filters.term_token(g.zh))
+            for word, token in search_words(d, "zh").items():
+                aliases.setdefault(word, token)
         return {"bundles": [f"{d.id}/pagefind/" for d in self.library.documents],
                 "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
                 "aliases": json.dumps(aliases, ensure_ascii=False, sort_keys=True)}
