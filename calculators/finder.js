@@ -110,7 +110,7 @@
       if (item.kind === "listed") {
         li.setAttribute("data-clause", String(item.clause));
         head.appendChild(U.el("a", { href: doc.root + item.inc.anchor }, U.fill(msg.clause, { n: item.clause })));
-        head.appendChild(document.createTextNode(" · " + item.inc.what + ": "));
+        head.appendChild(document.createTextNode(" · " + item.inc.what + (lang === "zh" ? "：" : ": ")));
         head.appendChild(U.el("span", { "class": "ph-line-terms" }, item.inc.terms.join(lang === "zh" ? "；" : "; ")));
         li.appendChild(head);
         return li;
@@ -119,7 +119,7 @@
       li.setAttribute("data-clause", String(line.clause));
       li.setAttribute("data-incentive", line.incentive);
       head.appendChild(U.el("a", { href: doc.root + rule.anchor }, U.fill(msg.clause, { n: line.clause })));
-      head.appendChild(document.createTextNode(" · " + rule.what[lang] + ": "));
+      head.appendChild(document.createTextNode(" · " + rule.what[lang] + (lang === "zh" ? "：" : ": ")));
       if (line.eligible) {
         var upTo = line.steps[line.steps.length - 1].op === "up_to";
         head.appendChild(U.el("strong", { "class": "ph-line-amount" }, U.amountText(msg, line.min, line.max, upTo)));

@@ -34,7 +34,7 @@ from generator.problems import Problem, display_path
 
 SOURCES = ("generator", "calculators", "docs")  # the generator's own files
 FILES = ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
-PACKAGES = ("mkdocs", "mkdocs-material", "pagefind-bin-extended", "jinja2", "markdown",
+PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin-extended", "jinja2", "markdown",
             "pymdown-extensions", "weasyprint")
 
 
@@ -191,6 +191,20 @@ class Cache:
 
     def set_alias(self, inputs: str, key: str) -> None:
         self._write(self.root / "aliases" / inputs,
+                    lambda tmp: tmp.write_text(key, encoding="utf-8"))
+
+    def latest(self, lang: str, document: str | None) -> Path | None:
+        """The part last built for this language and document (or the library), if it is
+        still in the cache: what a new version of the part starts from."""
+        try:
+            key = (self.root / "latest" / f"{lang}-{document or '_library'}").read_text(
+                encoding="utf-8").strip()
+        except OSError:
+            return None
+        return self.part(key) if self.has(key) else None
+
+    def set_latest(self, lang: str, document: str | None, key: str) -> None:
+        self._write(self.root / "latest" / f"{lang}-{document or '_library'}",
                     lambda tmp: tmp.write_text(key, encoding="utf-8"))
 
     def keep(self, keys: set[str]) -> None:

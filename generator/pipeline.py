@@ -7,7 +7,8 @@
               (data/read.py runs load, validate and model for a folder, with the cache)
     render    render/            pure: a document (or the library) + language -> pages,
                                  for the parts of the site outputs/job.py:plan finds changed
-    outputs   outputs/           site (MkDocs per part), open data, PDFs, old URLs, root
+    outputs   outputs/           site (the pages of each part, its assets and search index),
+                                 open data, PDFs, old URLs, root
     swap      staging.py         the new site replaces the old one only when complete
 
 Each document and each part of the site is cached by its inputs (cache.py): a build renders
@@ -25,8 +26,8 @@ from generator import outputs, render, staging
 from generator.cache import Cache, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
-from generator.outputs import site
-from generator.outputs.job import Job, Part, plan, settle
+from generator.outputs.job import Job, Part, plan, settle, workers
+from generator.render import shell
 from generator.render.jinja import template_errors
 from generator.settings import LANGS, Settings
 
@@ -43,8 +44,9 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
         if part.document is not None and not cache.has(part.key):
             todo.setdefault(part.document, []).append(part)
     guides = {lang: settings.guide(lang).read_text(encoding="utf-8") for lang in LANGS}
-    tasks = [(library.by_id[d], contexts[d], [p.lang for p in ps], settings.edit_base,
-              settings.site_url, guides) for d, ps in todo.items()]
+    options = site_options(settings)
+    tasks = [(library.by_id[d], contexts[d], [p.lang for p in ps], options, guides)
+             for d, ps in todo.items()]
     done = workers.map(render_document, tasks) if workers and len(tasks) > 1 else \
         map(render_document, tasks)
     return {part.key: r for ps, rs in zip(todo.values(), done, strict=True)
@@ -53,9 +55,16 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
 
 def render_document(task: tuple[Any, ...]) -> list[render.Rendered]:
     """One document in the languages asked (pure; runs in a worker process)."""
-    edition, ctx, langs, edit_base, site_url, guides = task
-    return [render.document(edition, ctx, lang, edit_base=edit_base, site_url=site_url,
-                            guide=guides[lang]) for lang in langs]
+    edition, ctx, langs, options, guides = task
+    return [render.document(edition, ctx, lang, site=options, guide=guides[lang])
+            for lang in langs]
+
+
+def site_options(settings: Settings) -> render.Site:
+    """What the pages need of the settings, with the theme `mkdocs.yml` configures."""
+    return render.Site(theme=shell.theme(settings.mkdocs_yml.read_text(encoding="utf-8")),
+                       site_url=settings.site_url, edit_base=settings.edit_base,
+                       dev=settings.dev)
 
 
 def typeset(settings: Settings, folder: Path) -> None:
@@ -79,15 +88,16 @@ def build(settings: Settings, warm: Any = None) -> Path:
     version = generator_version(settings.root)
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
-    with site.workers(len(LANGS), warm) as workers:  # importing MkDocs while the data loads
-        library = valid_library(settings, cache, workers)  # load, validate, model
+    with workers(len(LANGS), warm) as pool:
+        library = valid_library(settings, cache, pool)  # load, validate, model
         with template_errors():
-            parts, contexts, rendered = plan(library, settings, version, cache)
+            parts, contexts, rendered = plan(library, settings, site_options(settings),
+                                             version, cache)
             rendered |= render_parts(library, parts, contexts, settings, cache,  # render
-                                     workers)
+                                     pool)
             parts, rendered = settle(parts, rendered, settings, version, cache)
         with staging.staged(settings.out) as stage:  # swap when the block completes
-            job = Job(library, parts, rendered, contexts, settings, cache, version, workers)
+            job = Job(library, parts, rendered, contexts, settings, cache, version, pool)
             for write in outputs.chosen(settings):  # outputs
                 write(job, stage)
     return settings.out

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import pipeline
-from generator.outputs import site
+from generator.outputs.job import workers
 from generator.problems import DataError
 from generator.settings import LANGS, Settings
 
@@ -175,8 +175,8 @@ def serve(settings: Settings, host: str, port: int) -> int:
         print(f"cannot serve on {host}:{port}: {exc.strerror or exc}; stop the other server "
               f"or choose another port: `make serve PORT={port + 1}`", file=sys.stderr)
         return 2
-    with site.workers(len(LANGS)) as workers:
-        preview.workers = workers
+    with workers(len(LANGS)) as pool:
+        preview.workers = pool
         if not preview.build() and not settings.out.is_dir():
             server.server_close()
             return 1

@@ -88,8 +88,9 @@ def edition(library: Library, corrected: Path) -> Edition:
 
 @pytest.fixture(scope="module")
 def pages(library: Library, edition: Edition) -> dict[str, render.Rendered]:
-    return {lang: render.document(edition, context(library, edition), lang, edit_base=None,
-                                  site_url="http://127.0.0.1:8000/", guide="")
+    return {lang: render.document(edition, context(library, edition), lang,
+                                  site=render.Site(site_url="http://127.0.0.1:8000/"),
+                                  guide="")
             for lang in ("zh", "en")}
 
 

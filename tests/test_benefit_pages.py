@@ -90,8 +90,8 @@ def test_no_number_is_typed_into_the_new_templates() -> None:
     from tests.conftest import ROOT
 
     folder = ROOT / "generator" / "render" / "templates"
-    for name in ("_finder.html.jinja", "finder.md.jinja", "benefits.md.jinja",
-                 "calculator.md.jinja", "incentives.md.jinja"):
+    for name in ("_finder.html.jinja", "finder.html.jinja", "benefits.html.jinja",
+                 "calculator.html.jinja", "incentives.html.jinja"):
         text = re.sub(r"\{[{%#].*?[}%#]\}", "", (folder / name).read_text(encoding="utf-8"),
                       flags=re.S)
         assert not re.search(r"(?<![\w#-])\d+(?![\w-])", re.sub(r"<[^>]+>", "", text)), name

@@ -7,7 +7,6 @@ from generator.data.model import Edition
 from generator.data.schema import Boundary, Text, Threshold
 from generator.render.filters import (
     incentive_terms,
-    md_inline,
     money,
     num_en,
     num_zh,
@@ -46,9 +45,15 @@ def test_numbers_and_percent() -> None:
     assert percent(Decimal("65")) == "65%"
 
 
-def test_markdown_heading_text_stays_literal() -> None:
-    assert str(md_inline("<b>*x*</b> [a](b)")) == (
-        "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\]\\(b\\)")
+def test_heading_text_stays_literal() -> None:
+    """No Markdown step: data text in a heading is only HTML-escaped, whatever it holds."""
+    from generator.render import shell
+    from generator.render.jinja import environment
+
+    html = environment().from_string("<h2>{{ x }}</h2>").render(x="<b>*x*</b> [a](b) #1")
+    content, toc = shell.headings(html)
+    assert content.startswith("<h2 id=\"bxb-ab-1\">&lt;b&gt;*x*&lt;/b&gt; [a](b) #1<a ")
+    assert toc[0].title == "&lt;b&gt;*x*&lt;/b&gt; [a](b) #1"
 
 
 def test_every_interface_string_has_both_languages() -> None:

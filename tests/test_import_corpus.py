@@ -324,7 +324,7 @@ def test_a_page_that_cannot_be_written_names_its_document(
     monkeypatch.setattr(View, "home", broken)
     e = ed(lib, "fenghe-2025")
     with pytest.raises(DataError) as caught:
-        render.document(e, render.context(lib, e), "zh", edit_base=None, site_url=None,
+        render.document(e, render.context(lib, e), "zh", site=render.Site(),
                         guide="")
     [problem] = caught.value.problems
     assert problem.path.endswith("fenghe-2025/document.yaml")

@@ -127,7 +127,7 @@ def test_when_no_document_is_in_force_the_finder_says_so(tmp_path: Path) -> None
     assert [d.id for d, _ in context["statuses"]] == [DOC]
     from generator import render
 
-    text = render.library(library, "zh").pages["benefits.md"]
+    text = render.library(library, "zh", site=render.Site()).pages["benefits.md"]
     assert "目前没有在有效期内的政策文件" in text and "全部现行政策文件" not in text
 
 
@@ -193,8 +193,8 @@ def test_the_original_is_linked_or_said_to_be_missing(built_site: Path) -> None:
     url = "https://www.jiande.gov.cn/art/2025/2/1/art_1229_demo.html"
     recorded = dataclasses.replace(ed, document=ed.document.model_copy(
         update={"source_url": url}))
-    text = render.document(recorded, render.context(library, ed), "zh", edit_base=None,
-                           site_url=None, guide="").pages["index.md"]
+    text = render.document(recorded, render.context(library, ed), "zh", site=render.Site(),
+                           guide="").pages["index.md"]
     page = BeautifulSoup(text, "html.parser")
     link = page.select_one(f'a[rel="external"][href="{url}"]')
     assert link is not None and "查看原文" in link.get_text()

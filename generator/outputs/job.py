@@ -3,6 +3,10 @@ parts that changed, the settings, the cache and the worker processes."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +21,7 @@ from generator.settings import LANGS, Settings
 
 @dataclass(frozen=True)
 class Part:
-    """One MkDocs build: a document, or the library's own pages, in one language."""
+    """A part of the site: a document, or the library's own pages, in one language."""
 
     lang: str
     document: str | None  # the document's id; None for the library's own pages
@@ -46,7 +50,7 @@ class Job:
     settings: Settings
     cache: Cache
     version: str  # of the generator (cache.generator_version)
-    workers: Any = field(default=None)  # spawned MkDocs workers, started by the driver
+    workers: Any = field(default=None)  # spawned worker processes, started by the driver
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
@@ -59,14 +63,14 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def plan(library: Library, settings: Settings, version: str, cache: Cache
+def plan(library: Library, settings: Settings, site: render.Site, version: str, cache: Cache
          ) -> tuple[list[Part], dict[str, DocContext], dict[str, Rendered]]:
     """Every part of the site with its cache key, each document's context, and the library's
     own pages, rendered already: they are few, and keyed by what they say, an edit that does
     not show on them (a clause's wording) does not build them again."""
     memo = cache.memo()
     contexts = {d.id: context(library, d, memo) for d in library.documents}
-    pages = {lang: render.library(library, lang) for lang in LANGS}
+    pages = {lang: render.library(library, lang, site=site) for lang in LANGS}
     parts = [Part(lang, None, part_key(settings, version, lang, "library", r.pages, r.nav,
                                         r.site_name)) for lang, r in pages.items()]
     early = {part.key: pages[part.lang] for part in parts}
@@ -95,3 +99,17 @@ def settle(parts: list[Part], rendered: dict[str, Rendered], settings: Settings,
         out[key] = out.pop(part.key)
         settled.append(Part(part.lang, part.document, key))
     return settled, out
+
+
+@contextmanager
+def workers(count: int, warm: Any = None) -> Iterator[Any]:
+    """`count` spawned worker processes (None on a single core: work in-process), or the
+    pool `warm` that the caller keeps between builds (`make serve`). Spawned, never forked:
+    the parent may run threads, as `make serve` does."""
+    if warm is not None:
+        yield warm
+    elif count > 1 and (os.cpu_count() or 1) > 1:
+        with multiprocessing.get_context("spawn").Pool(count) as pool:
+            yield pool
+    else:
+        yield None

@@ -1,127 +1,49 @@
-"""The site output: one MkDocs run per part of the site, with the top-level mkdocs.yml.
+"""The site output: each part of the site written from the pages in memory, into the build
+cache, then the staging folder assembled from the parts by hard links.
 
 A part is a document in one language (/<lang>/<id>/) or the library's own pages in one
-language (/<lang>/). Each part is built on its own, with its own Pagefind index, into the
-build cache (generator/cache.py) under a key made of everything it depends on; a part whose
-key did not change is taken from the cache. The staging folder is then assembled from the
-parts by hard links, so an unchanged library of thousands of pages is put together in moments.
+language (/<lang>/). Its pages arrive complete (render/shell.py wraps them in Material's page
+structure); this module writes them with Material's compiled CSS and JavaScript, the site's
+own assets, the part's feed and sitemap, and its Pagefind index (`search.py`, fed from the
+same pages in memory). No MkDocs run and no Markdown step.
 
-The rendered pages of a part are written to `.build/parts/<key>/pages/` with the navigation
-and what the theme needs beside them (`site.json`); the hooks (`mkdocs_hooks.py`) add those
-pages to MkDocs. MkDocs is the renderer, not the architecture: nothing before this module
-knows about it. Each part builds in a *spawned* worker process (never forked: the parent may
-run threads, as `make serve` does); the workers import MkDocs and Material while the parent
-is still loading the data.
+A part is cached under a key made of what its pages say (outputs/job.py). A part whose pages
+changed starts from its previous version by hard links, and only the pages whose bytes
+changed are written: a one-clause fix writes its few pages. An unchanged library of
+thousands of pages is put together in moments.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import multiprocessing
+import gzip
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
+from generator.cache import digest
 from generator.outputs import search
+from generator.outputs.assets import own_assets
 from generator.outputs.job import Job, Part
-from generator.problems import DataError, Problem
 from generator.render import Rendered
-from generator.render.context import DocContext
-from generator.render.i18n import HTML_LANG, t
-from generator.settings import LANGS, Settings
-
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-
-
-@dataclass(frozen=True)
-class PartJob:
-    """What a worker needs to build one part (picklable)."""
-
-    lang: str
-    mkdocs_yml: str
-    pages: str
-    site_url: str | None
-    handbook: dict[str, Any]  # config.extra.handbook, read by the hooks
-    source_date: int
-    out: str  # the cache entry to fill
-
-
-def theme_extra(settings: Settings, rendered: Rendered, part: Part,
-                ctx: DocContext | None) -> dict[str, Any]:
-    """`extra.handbook` of a part: where its pages are, what the theme shows on each page."""
-    lang = part.lang
-    extra: dict[str, Any] = {
-        "lang": lang, "dev": settings.dev, "docs": str(settings.docs),
-        "template_cache": str(settings.work / "cache" / "templates"),
-        "calculators": str(settings.calculators),
-        "to_site_root": "../../" if part.document else "../",
-        "to_lang_root": "../" if part.document else "",
-        "part_path": f"{part.document}/" if part.document else "",
-        "languages": [{"lang": code, "name": LANGUAGE_NAMES[code], "html_lang": HTML_LANG[code]}
-                      for code in LANGS],
-        "search": True, "search_label": t("search", lang), "menu_label": t("menu", lang),
-        "print_label": t("printed_from", lang),
-        "filter_label": t("document", lang),
-        "document": None, "banner": None, "pdf": None,
-    }
-    if part.document and ctx is not None:
-        extra.update({
-            "document": rendered.document_name,
-            "banner": rendered.banner,
-            "pdf": f"../../pdf/{part.document}-{lang}.pdf",
-            "pdf_label": t("pdf", lang) + " (PDF)",
-        })
-    return extra
-
-
-def write_rendered(rendered: Rendered, folder: Path) -> Path:
-    """The part's pages (and its feed) as files, plus site.json (navigation and site name)."""
-    pages = folder / "pages"
-    if pages.exists():
-        shutil.rmtree(pages)
-    files = dict(rendered.pages)
-    if rendered.feed is not None:
-        files["feed.xml"] = rendered.feed
-    for rel, text in sorted(files.items()):
-        path = pages / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (folder / "site.json").write_text(json.dumps(
-        {"site_name": rendered.site_name, "nav": rendered.nav}, ensure_ascii=False, indent=1),
-        encoding="utf-8")
-    return pages
+from generator.render.jinja import page_url
+from generator.render.shell import material_assets
+from generator.settings import Settings
 
 
 def write(job: Job, stage: Path) -> None:
     settings, cache = job.settings, job.cache
-    todo = []
-    for part in job.parts:
-        rendered = job.rendered.get(part.key)
-        if rendered is None or cache.has(part.key):
-            continue  # in the cache
-        pages = write_rendered(rendered, settings.work / "parts" / part.key)
-        ctx = job.contexts.get(part.document) if part.document else None
-        url = (settings.site_url.rstrip("/") + "/" + part.path) if settings.site_url else None
-        todo.append(PartJob(part.lang, str(settings.mkdocs_yml), str(pages), url,
-                            theme_extra(settings, rendered, part, ctx), settings.source_date,
-                            str(cache.part(part.key))))
+    assets = shared_assets(settings, cache.root)
+    todo = [p for p in job.parts if p.key in job.rendered and not cache.has(p.key)]
     if todo:
-        results = job.workers.map(build_part, todo) if job.workers is not None else \
-            [build_part(one) for one in todo]
-        problems = [p for result in results for p in result]
-        if problems:
-            raise DataError(problems)
+        with search.Pagefind() as pagefind:
+            for part in todo:
+                write_part(job.rendered[part.key], part, settings, assets,
+                           cache.part(part.key), cache.latest(part.lang, part.document),
+                           pagefind)
+                cache.set_latest(part.lang, part.document, part.key)
     for part in job.parts:  # the library's own first: the documents' folders go inside
         if part.document is None:
             link_tree(cache.part(part.key), stage / part.path)
@@ -129,6 +51,98 @@ def write(job: Job, stage: Path) -> None:
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
     cache.keep({p.key for p in job.parts})
+
+
+def shared_assets(settings: Settings, root: Path) -> Path:
+    """Material's compiled assets and the site's own, once per content, in the cache: every
+    part links them."""
+    own = own_assets(settings.docs, settings.calculators, settings.dev)
+    material = material_assets()
+    key = digest(sorted(own.items()), sorted((k, str(v), v.stat().st_mtime_ns)
+                                             for k, v in material.items()))
+    folder = root / "assets" / key
+    if (folder / ".complete").is_file():
+        return folder
+    tmp = folder.with_name(f".{key}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for rel, source in material.items():
+        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, tmp / rel)
+    for rel, text in own.items():
+        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / rel).write_text(text, encoding="utf-8")
+    (tmp / ".complete").write_text("", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp.rename(folder)
+    return folder
+
+
+def files_of(rendered: Rendered, part: Part, settings: Settings) -> dict[str, bytes]:
+    """Everything of a part but its assets and search index: the pages, the feed, the
+    sitemap (plain and gzipped, as MkDocs wrote them)."""
+    files = {output_path(rel): html.encode("utf-8") for rel, html in rendered.pages.items()}
+    if rendered.feed is not None:
+        files["feed.xml"] = rendered.feed.encode("utf-8")
+    sitemap = sitemap_xml(rendered, part, settings).encode("utf-8")
+    files["sitemap.xml"] = sitemap
+    files["sitemap.xml.gz"] = gzip.compress(sitemap, mtime=settings.source_date)
+    return files
+
+
+def sitemap_xml(rendered: Rendered, part: Part, settings: Settings) -> str:
+    base = (settings.site_url.rstrip("/") + "/" + part.path) if settings.site_url else None
+    day = datetime.fromtimestamp(settings.source_date, UTC).strftime("%Y-%m-%d")
+    urls = []
+    for rel in sorted(rendered.pages, key=sitemap_order):
+        url = page_url(rel)
+        urls.append(f"    <url>\n         <loc>{base + url if base else 'None'}</loc>\n"
+                    f"         <lastmod>{day}</lastmod>\n    </url>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(urls) + "\n</urlset>")
+
+
+def sitemap_order(rel: str) -> tuple[tuple[str, ...], bool, str]:
+    """The order of a docs folder's walk, which the sitemaps have always followed (a
+    folder's pages before its subfolders', index first)."""
+    *folders, name = rel.split("/")
+    return tuple(folders), name != "index.md", name
+
+
+def output_path(rel: str) -> str:
+    """The page table's `clauses/14.md` -> `clauses/14/index.html`."""
+    return page_url(rel) + "index.html"
+
+
+def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path, out: Path,
+               previous: Path | None, pagefind: search.Pagefind) -> None:
+    """The part's files into `out` (then its search index): the assets by hard links, every
+    file whose bytes are those of the part's previous version linked to it, only the others
+    written. A one-clause fix writes its few pages."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    link_tree(assets, tmp)
+    old = previous if previous is not None and (previous / ".complete").is_file() else None
+    for rel, data in files_of(rendered, part, settings).items():
+        path = tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if old is not None and same_bytes(old / rel, data):
+            os.link(old / rel, path)
+        else:
+            path.write_bytes(data)
+    pagefind.index({output_path(rel): html for rel, html in rendered.pages.items()},
+                   tmp / "pagefind")
+    (tmp / ".complete").write_text("", encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+
+
+def same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -142,8 +156,6 @@ def link_tree(source: Path, target: Path) -> None:
         return
     for folder, _, names in os.walk(source):
         rel = Path(folder).relative_to(source)
-        if rel.parts and rel.parts[0] == ".complete":
-            continue
         (target / rel).mkdir(parents=True, exist_ok=True)
         for name in names:
             if name == ".complete" and not rel.parts:
@@ -153,77 +165,3 @@ def link_tree(source: Path, target: Path) -> None:
                 os.link(src, dst)
             except OSError:
                 shutil.copy2(src, dst)
-
-
-def build_part(job: PartJob) -> list[Problem]:
-    """Worker: MkDocs, then Pagefind, for one part, into its cache entry. Returns problems
-    instead of raising, so it can run in a worker process."""
-    # MkDocs and Material take these from the environment only; this is their process.
-    os.environ["SOURCE_DATE_EPOCH"] = str(job.source_date)
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    out = Path(job.out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    with collected_warnings() as warnings:
-        try:
-            config = load_config(config_file=job.mkdocs_yml, site_dir=str(tmp),
-                                 site_url=job.site_url)
-            config.extra["handbook"] = {**job.handbook, "pages": job.pages}
-            build(config)
-            search.index(tmp)
-        except DataError as exc:
-            return exc.problems
-        except (MkDocsException, SystemExit) as exc:
-            detail = "; ".join(warnings) or str(exc)
-            return [Problem(job.mkdocs_yml, 1, 1, f"MkDocs build failed ({job.pages}): "
-                            f"{detail}")]
-    if warnings:
-        return [Problem(job.mkdocs_yml, 1, 1, f"MkDocs warning ({job.pages}): {w}")
-                for w in warnings]
-    (tmp / ".complete").write_text("", encoding="utf-8")
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
-    return []
-
-
-@contextmanager
-def collected_warnings() -> Iterator[list[str]]:
-    """MkDocs' warnings (strict mode turns them into a failure), its INFO dropped."""
-    warnings: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    log = logging.getLogger("mkdocs")
-    handler = Collect()
-    old_level, old_handlers, old_prop = log.level, log.handlers[:], log.propagate
-    log.handlers = [handler]
-    log.setLevel(logging.INFO)
-    log.propagate = False
-    try:
-        yield warnings
-    finally:
-        log.handlers, log.propagate = old_handlers, old_prop
-        log.setLevel(old_level)
-
-
-def _warm() -> None:
-    """Runs in each worker as soon as it starts: the slow imports."""
-    import material.plugins  # noqa: F401
-    import mkdocs.commands.build  # noqa: F401
-
-
-@contextmanager
-def workers(count: int, warm: Any = None) -> Iterator[Any]:
-    """`count` spawned, warmed worker processes (None on a single core: build in-process),
-    or the pool `warm` that the caller keeps between builds."""
-    if warm is not None:
-        yield warm
-    elif count > 1 and (os.cpu_count() or 1) > 1:
-        with multiprocessing.get_context("spawn").Pool(count, initializer=_warm) as pool:
-            yield pool
-    else:
-        yield None
-

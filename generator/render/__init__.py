@@ -1,17 +1,18 @@
 """Stage 4, render: pure functions from the model to text.
 
-`document(...)` gives one document's pages in one language (Markdown with HTML blocks, by the
-page table in `pages`), its navigation and its Atom feed; `library(...)` the library's own
-pages; `handbook(...)` the print HTML of a PDF; `root(...)` and `redirect(...)` the small
-pages outside both. One Jinja environment (`jinja`), one filters module (`filters`),
-interface strings in `i18n`. Data text is always HTML-escaped, and headings go through the
-`md` filter so Markdown punctuation in data stays literal.
+`document(...)` gives one document's pages in one language (complete HTML pages: each page
+template's content in Material's page structure, `shell`; by the page table in `pages`), its
+navigation and its Atom feed; `library(...)` the library's own pages; `handbook(...)` the
+print HTML of a PDF; `root(...)` and `redirect(...)` the small pages outside both. One Jinja
+environment (`jinja`), one filters module (`filters`), interface strings in `i18n`.
+Data text is always HTML-escaped.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,12 @@ from markupsafe import escape
 
 from generator.data.library import Library
 from generator.data.model import Edition
-from generator.render import filters
+from generator.render import filters, shell
 from generator.render.context import DocContext, context
 from generator.render.i18n import HTML_LANG, punct, t
-from generator.render.jinja import environment, front_matter, page_errors, page_url, relative
+from generator.render.jinja import environment, page_errors, page_url, relative
 from generator.render.pages import Page, library_pages, navigation, pages
+from generator.render.shell import Part, Theme
 from generator.render.view import LibraryView, View
 
 __all__ = ["DocContext", "Rendered", "context", "document", "handbook", "library",
@@ -36,39 +38,84 @@ class Rendered:
 
     lang: str
     site_name: str
-    pages: dict[str, str]  # Markdown path -> text
+    pages: dict[str, str]  # the page table's path (clauses/14.md) -> the complete page
     nav: list[Any]
     feed: str | None
     document_name: str | None = None  # a document's title and edition (search filter)
     banner: dict[str, Any] | None = None  # its status, on every page (see `banner`)
 
 
+PLAIN = Theme((), (), ())
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the pages need of the settings: the theme `mkdocs.yml` configures, the site's
+    address, edit links, the live-reload script of `make serve`."""
+
+    theme: Theme = PLAIN  # Material with no features (tools, tests)
+    site_url: str | None = None
+    edit_base: str | None = None
+    dev: bool = False
+
+
 def page_text(view: View | LibraryView, page: Page, up: str) -> str:
-    """A page; `up` leads from the part's root to the site's root (for data and PDFs)."""
+    """A page's content; `up` leads from the part's root to the site's root."""
     here = page_url(page.path)
     data_file = (view.ed.folder / "document.yaml" if isinstance(view, View)
                  else Path("library.yaml"))
     with page_errors(data_file, f"the {view.lang} page {page.url or './'}"):
-        return front_matter(title=page.title, description=page.description) + \
-            environment().get_template(page.type.template).render(
+        return environment().get_template(page.type.template).render(
             **view.globals, **page.type.context(view, page.item),
             rel=lambda to: relative(here, to), rel_root=lambda to: relative(here, up + to),
             rel_lib=lambda to: relative(here, up[3:] + to))
 
 
-def document(edition: Edition, ctx: DocContext, lang: str, *, edit_base: str | None,
-             site_url: str | None, guide: str) -> Rendered:
-    """A document's pages, which sit at /<lang>/<id>/."""
-    view = View(edition, ctx, lang, edit_base, guide)
+def complete(part: Part, all_pages: list[Page], texts: dict[str, str]) -> dict[str, str]:
+    """Each page's content in the page shell."""
+    return {p.path: shell.page(part, p.url, p.title, p.description, texts[p.path])
+            for p in all_pages}
+
+
+def part_url(site: Site, path: str) -> str | None:
+    return site.site_url.rstrip("/") + "/" + path if site.site_url else None
+
+
+def document(edition: Edition, ctx: DocContext, lang: str, *, site: Site,
+             guide: str) -> Rendered:
+    """A document's pages, which sit at /<lang>/<id>/; `guide` is the editors' guide
+    (Markdown, from the checkout)."""
+    view = View(edition, ctx, lang, site.edit_base, guide_html(guide))
     all_pages = list(pages(view))
-    return Rendered(
-        lang=lang, site_name=filters.site_title(filters.tr(ctx.site_name, lang)),
-        pages={p.path: page_text(view, p, "../../") for p in all_pages},
-        nav=navigation(view, all_pages),
-        feed=feed(view, site_url),
-        document_name=filters.tr(edition.name, lang),
-        banner=banner(ctx, lang),
-    )
+    nav = navigation(view, all_pages)
+    site_name = filters.site_title(filters.tr(ctx.site_name, lang))
+    name, status = filters.tr(edition.name, lang), banner(ctx, lang)
+    part = Part(lang, HTML_LANG[lang], site_name, shell.navigation(nav, titles(all_pages)),
+                site.theme, shell.extra(lang, site.dev, edition.id, name, status),
+                part_url(site, f"{lang}/{edition.id}/"), order(nav, all_pages))
+    texts = {p.path: page_text(view, p, "../../") for p in all_pages}
+    return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts),
+                    nav=nav, feed=feed(view, site.site_url), document_name=name,
+                    banner=status)
+
+
+def titles(all_pages: list[Page]) -> dict[str, str]:
+    return {p.url: p.title for p in all_pages}
+
+
+def order(nav: list[Any], all_pages: list[Page]) -> dict[str, str]:
+    """The pages of the navigation in reading order (previous / next links)."""
+    return {it.url: it.title for it in shell.flat(shell.navigation(nav, titles(all_pages)))
+            if it.url is not None}
+
+
+@cache
+def guide_html(text: str) -> str:
+    """The editors' guide as HTML: the one page written in Markdown by hand."""
+    import markdown
+
+    return str(markdown.markdown(text, extensions=["attr_list", "tables", "admonition",
+                                                   "fenced_code"]))
 
 
 def status_text(ctx: DocContext, lang: str) -> str:
@@ -100,14 +147,18 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
     return out
 
 
-def library(lib: Library, lang: str) -> Rendered:
+def library(lib: Library, lang: str, *, site: Site) -> Rendered:
     """The library's own pages, at /<lang>/."""
     view = LibraryView(lib, lang)
     all_pages = list(library_pages(view))
-    return Rendered(
-        lang=lang, site_name=filters.site_title(filters.tr(lib.file.title, lang)),
-        pages={p.path: page_text(view, p, "../") for p in all_pages},
-        nav=navigation(view, all_pages), feed=None)
+    nav = navigation(view, all_pages)
+    site_name = filters.site_title(filters.tr(lib.file.title, lang))
+    part = Part(lang, HTML_LANG[lang], site_name, shell.navigation(nav, titles(all_pages)),
+                site.theme, shell.extra(lang, site.dev, None, None, None),
+                part_url(site, f"{lang}/"), order(nav, all_pages))
+    texts = {p.path: page_text(view, p, "../") for p in all_pages}
+    return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts),
+                    nav=nav, feed=None)
 
 
 def feed(view: View, site_url: str | None) -> str:

@@ -179,15 +179,6 @@ def highlight(text: str, quote: str) -> Markup:
     )
 
 
-def md_inline(text: str) -> Markup:
-    """Text safe inside a Markdown heading: HTML-escaped and Markdown punctuation escaped."""
-    # Only &, < and > as entities: Markdown's TOC would show &#39; for an escaped apostrophe.
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "\\`*_{}[]()#+-.!|~":
-        out = out.replace(ch, "\\" + ch)
-    return Markup(out)
-
-
 def plain_title(text: str) -> str:
     """A title for MkDocs (navigation, <title>): Material prints these unescaped, and
     `striptags` would turn an escaped "&lt;/title&gt;" back into markup, so the three
@@ -290,5 +281,4 @@ FILTERS = {
     "clause_url": clause_url,
     "figure_change": figure_change,
     "highlight": highlight,
-    "md": md_inline,
 }

@@ -26,7 +26,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html.jinja", "md.jinja", "xml.jinja"], default=True),
+        autoescape=select_autoescape(["html.jinja", "xml.jinja"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
