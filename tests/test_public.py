@@ -212,7 +212,8 @@ def test_a_result_links_the_units_to_apply_to(page: Page, site_server: str) -> N
 # --- tables that fit a phone ----------------------------------------------------------------
 
 CARD_PAGES = [f"{DOC}/incentives/", f"{DOC}/budget/", f"{DOC}/targets/", f"{DOC}/",
-              f"{DOC}/clauses/14/", f"{DOC}/chapters/7/", ""]
+              f"{DOC}/clauses/14/", f"{DOC}/chapters/7/", "", f"{DOC}/units/",
+              f"{DOC}/units/commerce-bureau/", f"{DOC}/data/", "units/"]
 
 
 @pytest.mark.browser
