@@ -296,7 +296,7 @@
     result.lines.forEach(function (line) { list.appendChild(lineItem(page, line)); });
     if (result.lines.length) box.appendChild(list);
     if (result.lines.length > 1 && result.eligible) {
-      box.appendChild(el("p", { "class": "ph-total" }, msg.total + ": " +
+      box.appendChild(el("p", { "class": "ph-total" }, msg.total + msg.colon +
         amountText(msg, result.min, result.max, onlyCeilings(result.lines))));
     }
   }
