@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -380,8 +381,12 @@ def test_plain_mkdocs_builds_the_site(tmp_path: Path, built_site: Path) -> None:
     import subprocess
 
     out = tmp_path / "site"
+    from tests.conftest import SOURCE_DATE
+
+    # dated as the test build (a document's status depends on the day)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE)}
     run = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f",
-                          str(ROOT / "mkdocs.yml"), "-d", str(out)], cwd=ROOT,
+                          str(ROOT / "mkdocs.yml"), "-d", str(out)], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     doc = out / "zh" / "jiande-2025"
