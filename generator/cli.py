@@ -5,7 +5,7 @@ The build runs these stages (generator/pipeline.py):
   validate  data/validate.py   each file against the schema, then the checks in data/checks/
   model     data/model.py      the cross-referenced edition
   render    render/            pure: edition + language -> pages, navigation, feed, PDF HTML
-  outputs   outputs/           site (MkDocs per language), feeds, open data, root, PDFs
+  outputs   outputs/           site (pages, assets, search per part), feeds, open data, root, PDFs
   swap      staging.py         the new site replaces the old one only when complete
 `check` runs load and validate; `build` runs them all. This module is the only one that
 reads the environment, the clock or git (through `settings` and `revision`): it turns them

@@ -1,7 +1,7 @@
 """Stage 5, outputs. Each module writes one kind of output into the staging folder, with the
 same signature `write(job, stage)`:
 
-    site      /<lang>/ and /<lang>/<id>/: MkDocs per part (pages, navigation, feeds, search)
+    site      /<lang>/ and /<lang>/<id>/: each part's pages, assets, feed, sitemap, search
     opendata  /data/<id>/: policy.json and the CSV tables; /data/library.json
     pdf       /pdf/<id>-<lang>.pdf (only with --pdf)
     legacy    the addresses the one-document site published, kept working

@@ -180,15 +180,16 @@ def highlight(text: str, quote: str) -> Markup:
 
 
 def plain_title(text: str) -> str:
-    """A title for MkDocs (navigation, <title>): Material prints these unescaped, and
-    `striptags` would turn an escaped "&lt;/title&gt;" back into markup, so the three
-    characters that can make markup are replaced by their full-width forms."""
+    """A title for the navigation and <title>: kept as Material's templates needed it (they
+    printed it unescaped, and `striptags` turned an escaped "&lt;/title&gt;" back into
+    markup), so the three characters that can make markup are in their full-width forms and
+    published titles stay as they were."""
     return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 
 def site_title(text: str) -> str:
-    """The site's name for MkDocs: Material also prints it unescaped inside attributes
-    (aria-label), so quotes get their full-width forms too."""
+    """The site's name (as Material's templates needed it inside attributes: quotes in their
+    full-width forms too; kept so published pages stay as they were)."""
     return plain_title(text).replace('"', "＂").replace("'", "＇")
 
 

@@ -111,7 +111,7 @@ class Page:
     type: PageType
     item: Any
     path: str  # Markdown path in the language's site, e.g. clauses/14.md
-    title: str  # plain: safe for MkDocs' navigation and <title>
+    title: str  # plain: for the navigation and <title>
     description: str = ""  # for search engines and link previews (<meta name=description>)
 
     @property
@@ -146,8 +146,9 @@ def library_pages(view: LibraryView) -> Iterator[Page]:
 
 
 def navigation(view: View | LibraryView, all_pages: list[Page]) -> list[Any]:
-    """MkDocs' `nav`, from the table: sections open on their index page, and a chapter of
-    more than NAV_GROUP clauses is split into groups of clauses."""
+    """The navigation (in MkDocs' `nav` form, which the page shell reads), from the table:
+    sections open on their index page, and a chapter of more than NAV_GROUP clauses is split
+    into groups of clauses."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
     children: dict[str, list[Page]] = {}
