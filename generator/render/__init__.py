@@ -92,7 +92,7 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, site: Site,
     name, status = filters.tr(edition.name, lang), banner(ctx, lang)
     part = Part(lang, HTML_LANG[lang], site_name, shell.navigation(nav, titles(all_pages)),
                 site.theme, shell.extra(lang, site.dev, edition.id, name, status),
-                part_url(site, f"{lang}/{edition.id}/"), order(nav, all_pages))
+                part_url(site, f"{lang}/{edition.id}/"))
     texts = {p.path: page_text(view, p, "../../") for p in all_pages}
     return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts),
                     nav=nav, feed=feed(view, site.site_url), document_name=name,
@@ -101,12 +101,6 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, site: Site,
 
 def titles(all_pages: list[Page]) -> dict[str, str]:
     return {p.url: p.title for p in all_pages}
-
-
-def order(nav: list[Any], all_pages: list[Page]) -> dict[str, str]:
-    """The pages of the navigation in reading order (previous / next links)."""
-    return {it.url: it.title for it in shell.flat(shell.navigation(nav, titles(all_pages)))
-            if it.url is not None}
 
 
 @cache
@@ -155,7 +149,7 @@ def library(lib: Library, lang: str, *, site: Site) -> Rendered:
     site_name = filters.site_title(filters.tr(lib.file.title, lang))
     part = Part(lang, HTML_LANG[lang], site_name, shell.navigation(nav, titles(all_pages)),
                 site.theme, shell.extra(lang, site.dev, None, None, None),
-                part_url(site, f"{lang}/"), order(nav, all_pages))
+                part_url(site, f"{lang}/"))
     texts = {p.path: page_text(view, p, "../") for p in all_pages}
     return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts),
                     nav=nav, feed=None)

@@ -17,15 +17,15 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import material
 from markupsafe import Markup, escape
 
-from generator.render.jinja import environment, relative
+from generator.render.jinja import environment, page_url, relative
 
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
@@ -72,7 +72,13 @@ class Part:
     theme: Theme
     extra: dict[str, Any]  # the labels and paths of `extra`
     site_url: str | None  # the part's absolute address, for canonical links
-    pages: dict[str, str] = field(default_factory=dict)  # url -> title, in nav order
+
+    @cached_property
+    def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each page of the navigation -> the pages before and after it (reading order)."""
+        urls = [it.url for it in flat(self.nav) if it.url is not None]
+        return {u: (urls[i - 1] if i else None, urls[i + 1] if i + 1 < len(urls) else None)
+                for i, u in enumerate(urls)}
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,6 @@ class Toc:
 def navigation(nav: list[Any], titles: dict[str, str]) -> tuple[NavItem, ...]:
     """The page table's navigation (`pages.navigation`: `{title: path}` entries, sections as
     `{title: [index path, entries...]}`) as items; `titles` gives an index page's title."""
-    from generator.render.jinja import page_url
-
     def item(entry: Any) -> NavItem:
         if isinstance(entry, str):
             return NavItem(titles.get(page_url(entry), entry), page_url(entry))
@@ -184,8 +188,7 @@ def page(part: Part, url: str, title: str, description: str, content: str) -> st
     content, toc = headings(content)
     if not any(t.level == 1 for t in toc) and "<h1" not in content:
         content = f"<h1>{escape(title)}</h1>\n" + content
-    order = list(part.pages)
-    at = order.index(url) if url in order else None
+    before, after = part.neighbours.get(url, (None, None))
 
     def rel(to: str) -> str:
         return shortest(url, to)
@@ -199,8 +202,8 @@ def page(part: Part, url: str, title: str, description: str, content: str) -> st
         content=Markup(content), toc=inner, skip=skip, lang_t=strings, rel=rel,
         base=relative(url, "").rstrip("/") or ".",
         canonical=(part.site_url.rstrip("/") + "/" + url) if part.site_url else None,
-        previous=rel(order[at - 1]) if at else None,
-        next=rel(order[at + 1]) if at is not None and at + 1 < len(order) else None,
+        previous=rel(before) if before is not None else None,
+        next=rel(after) if after is not None else None,
         nav=Markup(nav_html(part, url, inner, rel, strings)),
         toc_html=Markup(toc_html(inner, strings, leaf=is_leaf(part.nav, url))),
         css=rel(asset("stylesheets/main")), js=rel(asset("javascripts/bundle")),
@@ -318,11 +321,11 @@ def nav_html(part: Part, url: str, toc: list[Toc], rel: Any, strings: dict[str, 
         return (f'<li class="{cls}"><a href="{rel(it.url)}" class="md-nav__link">'
                 f"{content(it.title)}</a></li>")
 
-    home = part.extra.get("to_lang_root", "")
+    home = part.extra["to_lang_root"]
     items = "".join(render(it, f"__nav_{i}", 1) for i, it in enumerate(part.nav, 1))
     return (f'<nav class="md-nav md-nav--primary" aria-label="{escape(strings["nav"])}" '
             f'data-md-level="0"><label class="md-nav__title" for="__drawer"><a href="'
-            f'{rel(home) if home else rel("")}" title="{escape(part.site_name)}" '
+            f'{rel(home)}" title="{escape(part.site_name)}" '
             f'class="md-nav__button md-logo" aria-label="{escape(part.site_name)}" '
             f'data-md-component="logo">{icon("library")}</a>{escape(part.site_name)}</label>'
             f'<ul class="md-nav__list" data-md-scrollfix>{items}</ul></nav>')
