@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from generator.cli import main
+from generator.data import load
 from generator.data.yaml_errors import explain
 from tests.conftest import MINI
 
@@ -72,3 +73,54 @@ def test_fmt_unfolds_wrapped_english(tmp_path: Path) -> None:
     text = chapter.read_text(encoding="utf-8")
     assert "Human Resources and Social Security Bureau" in text
     assert main(["check", str(folder)]) == 0
+
+
+def ruamel_data(text: str) -> object:
+    yaml = YAML(typ="safe", pure=True)
+    return load._plain(yaml.constructor.construct_document(yaml.compose(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "a: no\nb: on\nc: yes\nd: off\ne: y\n",  # YAML 1.1 booleans are strings in 1.2
+    "a: 010\nb: 0o17\nc: 0x1F\nd: 1_000\ne: 1:20\nf: +5\ng: -0\n",
+    "a: 1.5\nb: .inf\nc: -.5e3\nd: 1e3\ne: 15%\n",
+    "a: 2025-01-01\nb: 2025-1-1\nc: null\nd: ~\ne:\nf: true\ng: False\n",
+    "a: {zh: 首次认定:高新技术企业, en: x}\n",  # libyaml refuses; ruamel reads it
+    "a: &x {b: 1}\nc: *x\n",
+    "1: a\nfalse: b\n2025-01-01: c\n",
+    "a: 'quoted 5'\nb: \"7\"\nc: |\n  5\nd: >-\n  folded\n  text\n",
+])
+def test_fast_loader_gives_ruamel_s_data(tmp_path: Path, text: str) -> None:
+    """The loader composes with libyaml but types every scalar as YAML 1.2 (ruamel) does."""
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    got = load.load_yaml(path).data
+    assert got == ruamel_data(text) and repr(got) == repr(ruamel_data(text))
+
+
+def test_fast_loader_gives_ruamel_s_data_and_positions_for_every_data_file() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("policy_data/**/*.yaml"), *root.glob("tests/**/*.yaml")])
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        yaml = YAML(typ="safe", pure=True)
+        tree = yaml.compose(text)
+        old = load.YamlFile(path, load._plain(yaml.constructor.construct_document(tree)), tree)
+        new = load.load_yaml(path)
+        assert new.data == old.data, path
+        assert new.compact().index == old.compact().index, path
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("a: 1\na: 2\n", "x.yaml:2:1: YAML syntax error: key `a` is given twice"),
+    ("1: a\ntrue: b\n", "x.yaml:2:1: YAML syntax error: key `True` is given twice"),
+    ("b: &x {c: 1}\na:\n  <<: *x\n", "YAML tag tag:yaml.org,2002:merge is not allowed"),
+    ("a: !!python/object:os.system x\n", "is not allowed"),
+])
+def test_fast_loader_refuses_as_ruamel_did(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(load.LoadError) as info:
+        load.load_yaml(path)
+    assert words in str(info.value)
