@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import outputs, render, staging
-from generator.cache import Cache, generator_version
+from generator.cache import Cache, digest, files_digest, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
 from generator.outputs.job import Job, Part, plan, settle, workers
@@ -82,10 +82,22 @@ def typeset(settings: Settings, folder: Path) -> None:
     pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder)
 
 
+def inputs(settings: Settings, version: str) -> str:
+    """Everything a build reads: the generator, the settings and every file of the data."""
+    data = [p for p in settings.data.rglob("*") if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(settings.data).parts)]
+    return digest(version, sorted((k, str(v)) for k, v in vars(settings).items()),
+                  files_digest(data, settings.data))
+
+
 def build(settings: Settings, warm: Any = None) -> Path:
     """Build the whole site into settings.out. Raises DataError with file:line problems.
-    `warm`: worker processes kept between builds (`make serve`); otherwise started here."""
+    `warm`: worker processes kept between builds (`make serve`); otherwise started here.
+    A site built from the same inputs is left as it is."""
     version = generator_version(settings.root)
+    given = inputs(settings, version)
+    if staging.unchanged(settings.out, settings.work, given):
+        return settings.out
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
     with workers(len(LANGS), warm) as pool:
@@ -100,4 +112,5 @@ def build(settings: Settings, warm: Any = None) -> Path:
             job = Job(library, parts, rendered, contexts, settings, cache, version, pool)
             for write in outputs.chosen(settings):  # outputs
                 write(job, stage)
+    staging.record(settings.out, settings.work, given)
     return settings.out

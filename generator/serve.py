@@ -176,7 +176,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
               f"or choose another port: `make serve PORT={port + 1}`", file=sys.stderr)
         return 2
     with workers(len(LANGS)) as pool:
-        preview.workers = pool
+        preview.workers = pool and pool.start()  # warm before the first edit
         if not preview.build() and not settings.out.is_dir():
             server.server_close()
             return 1

@@ -1,6 +1,9 @@
 """The last stage, swap: everything is written into a staging folder beside the output, and
 the output is replaced (two renames on one file system) only when the whole build succeeded.
-A failed build leaves the previous site exactly as it was."""
+A failed build leaves the previous site exactly as it was.
+
+The inputs of the site in place are recorded (`record`) beside the build cache: a build whose
+inputs are those of the site in place (`unchanged`) has nothing to do, as `make` would say."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from generator.cache import digest
 
 
 @contextmanager
@@ -54,3 +59,24 @@ def forget(folder: Path) -> None:
             check=False).returncode == 0:
         return
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _record_of(out: Path, work: Path) -> Path:
+    return work / "built" / digest(str(out.resolve()))
+
+
+def unchanged(out: Path, work: Path, inputs: str) -> bool:
+    """Whether the site in `out` was built from exactly these inputs."""
+    try:
+        return out.is_dir() and _record_of(out, work).read_text(encoding="utf-8") == inputs
+    except OSError:
+        return False
+
+
+def record(out: Path, work: Path, inputs: str) -> None:
+    """Remember the inputs of the site just swapped into `out`."""
+    path = _record_of(out, work)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(inputs, encoding="utf-8")
+    tmp.replace(path)

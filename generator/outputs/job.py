@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,19 +66,29 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 def plan(library: Library, settings: Settings, site: render.Site, version: str, cache: Cache
          ) -> tuple[list[Part], dict[str, DocContext], dict[str, Rendered]]:
     """Every part of the site with its cache key, each document's context, and the library's
-    own pages, rendered already: they are few, and keyed by what they say, an edit that does
-    not show on them (a clause's wording) does not build them again."""
+    own pages where its inputs changed, rendered already: they are few, and keyed by what
+    they say, so an edit that does not show on them (a clause's wording) does not build them
+    again; unchanged inputs lead to that key without rendering."""
     memo = cache.memo()
     contexts = {d.id: context(library, d, memo) for d in library.documents}
-    pages = {lang: render.library(library, lang, site=site) for lang in LANGS}
-    parts = [Part(lang, None, part_key(settings, version, lang, "library", r.pages, r.nav,
-                                        r.site_name)) for lang, r in pages.items()]
-    early = {part.key: pages[part.lang] for part in parts}
+    inputs = (library.today, sorted(library.sources.items()),
+              library.file.model_dump(mode="json"))
+    parts, early = [], {}
+    for lang in LANGS:
+        given = part_key(settings, version, lang, "library", *inputs)
+        key = cache.alias(given)
+        if key is None:
+            r = render.library(library, lang, site=site)
+            key = part_key(settings, version, lang, "library pages", r.pages, r.nav,
+                           r.site_name)
+            cache.set_alias(given, key)
+            early[key] = r
+        parts.append(Part(lang, None, key))
     for d in library.documents:
         for lang in LANGS:
-            inputs = part_key(settings, version, lang, "document", library.sources[d.id],
-                              contexts[d.id].digest_data())
-            parts.append(Part(lang, d.id, cache.alias(inputs) or inputs))
+            given = part_key(settings, version, lang, "document", library.sources[d.id],
+                             contexts[d.id].digest_data())
+            parts.append(Part(lang, d.id, cache.alias(given) or given))
     return parts, contexts, early
 
 
@@ -101,15 +111,41 @@ def settle(parts: list[Part], rendered: dict[str, Rendered], settings: Settings,
     return settled, out
 
 
+class Pool:
+    """Spawned worker processes, started when first given work: a build that finds
+    everything in the cache starts none (`make serve` keeps one pool between builds)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pool: Any = None
+
+    def start(self) -> Pool:
+        if self.pool is None:
+            self.pool = multiprocessing.get_context("spawn").Pool(self.count)
+        return self
+
+    def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
+        return list(self.start().pool.map(func, items))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
 @contextmanager
 def workers(count: int, warm: Any = None) -> Iterator[Any]:
-    """`count` spawned worker processes (None on a single core: work in-process), or the
-    pool `warm` that the caller keeps between builds (`make serve`). Spawned, never forked:
-    the parent may run threads, as `make serve` does."""
+    """`count` worker processes (None on a single core: work in-process), or the pool `warm`
+    that the caller keeps between builds (`make serve`). Spawned, never forked: the parent
+    may run threads, as `make serve` does."""
     if warm is not None:
         yield warm
     elif count > 1 and (os.cpu_count() or 1) > 1:
-        with multiprocessing.get_context("spawn").Pool(count) as pool:
+        pool = Pool(count)
+        try:
             yield pool
+        finally:
+            pool.close()
     else:
         yield None

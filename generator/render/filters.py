@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -216,18 +217,29 @@ def _terms(text: str, terms: dict[str, str]) -> Markup:
     """Escaped text with each glossary term (longest first) carrying its token."""
     if not terms:
         return escape(text)
-    pattern = _pattern(tuple(sorted(terms, key=len, reverse=True)))
-    lowered = {k.lower(): v for k, v in terms.items()}
+    pattern, tokens = _term_table(tuple(terms.items()))
     out, at = Markup(""), 0
     for m in pattern.finditer(text):
         found = m.group(0)
-        # the longest word here, and every word inside it (土地 inside 土地综合整治): a query
-        # for any of them finds this place
-        tokens = [lowered[found.lower()]] + [v for k, v in lowered.items()
-                                             if k != found.lower() and k in found.lower()]
-        out += escape(text[at:m.start()]) + _tagged(" ".join(dict.fromkeys(tokens)), found)
+        out += escape(text[at:m.start()]) + _tagged(tokens(found.lower()), found)
         at = m.end()
     return out + escape(text[at:])
+
+
+@functools.lru_cache(maxsize=64)
+def _term_table(items: tuple[tuple[str, str], ...]
+                ) -> tuple[re.Pattern[str], Callable[[str], str]]:
+    """A glossary's pattern (longest first), and the tokens of a word found: the longest
+    word there, and every word inside it (土地 inside 土地综合整治), so a query for any of
+    them finds this place."""
+    lowered = {k.lower(): v for k, v in items}
+
+    @functools.cache
+    def tokens(found: str) -> str:
+        return " ".join(dict.fromkeys([lowered[found]] + [v for k, v in lowered.items()
+                                                          if k != found and k in found]))
+
+    return _pattern(tuple(sorted(dict(items), key=len, reverse=True))), tokens
 
 
 @functools.lru_cache(maxsize=64)

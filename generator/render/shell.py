@@ -74,6 +74,11 @@ class Part:
     site_url: str | None  # the part's absolute address, for canonical links
 
     @cached_property
+    def written(self) -> dict[tuple[Any, ...], str]:
+        """Navigation items already written, for the pages of a folder (nav_html)."""
+        return {}
+
+    @cached_property
     def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
         """Each page of the navigation -> the pages before and after it (reading order)."""
         urls = [it.url for it in flat(self.nav) if it.url is not None]
@@ -274,8 +279,22 @@ def nav_html(part: Part, url: str, toc: list[Toc], rel: Any, strings: dict[str, 
     def content(title: str) -> str:
         return f'<span class="md-ellipsis">{escape(title)}</span>'
 
+    # An item off the page's path is written alike on every page of the same folder: it is
+    # written once per folder (its links are relative, so the folder and depth are the key).
+    folder = (url.rstrip("/").rpartition("/")[0], url.count("/"))
+
     def render(it: NavItem, path: str, level: int) -> str:
         active = it.contains(url)
+        if active or (it.children and not prune):
+            return written(it, path, level, active)
+        key = (id(it), path, folder, (it.first_url() if it.children else it.url or "")
+               .startswith(url))
+        out = part.written.get(key)
+        if out is None:
+            out = part.written[key] = written(it, path, level, active)
+        return out
+
+    def written(it: NavItem, path: str, level: int, active: bool) -> str:
         cls = "md-nav__item" + (" md-nav__item--active" if active else "")
         if it.children:
             if prune and not active:
