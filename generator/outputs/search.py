@@ -10,7 +10,11 @@ pages, measured), so this module speaks the same protocol directly: every page o
 sent at once and the answers are read as they come (base64 JSON messages ended by a comma).
 
 The library's search page merges the library's index with every document's, so an index is
-built with its part only: a change re-indexes the parts it reaches, nothing else.
+built with its part only. Pagefind reads only what it indexes of each page (`searchable`: the
+language, the title and the indexed body, without what is not content), and an index is
+cached by exactly that: a change that leaves a part's searchable text as it was (a timeline,
+a link, the navigation) re-indexes nothing. Pages a part leaves out of search (the finder,
+comparisons, all but one copy of the editors' guide) carry no `data-pagefind-body`.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 import threading
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
+from selectolax.lexbor import LexborHTMLParser
 
 from generator.problems import DataError, Problem
 
@@ -31,6 +37,28 @@ from generator.problems import DataError, Problem
 NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-prevnext", ".ph-status-banner",
                ".ph-hint", ".ph-lang-paths", ".ph-pdf-link", ".ph-history",
                ".ph-last-changed", "noscript")
+
+
+_HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+
+
+def searchable(html: str) -> str | None:
+    """What Pagefind reads of a complete page: its language, its title and its indexed body
+    without the parts that are not content (NOT_INDEXED); None for a page left out of search.
+    A page's navigation and header are half its bytes and never indexed."""
+    start = html.find("<div data-pagefind-body")
+    if start < 0:
+        return None
+    end = html.find("</article>", start)
+    tree = LexborHTMLParser(html[start:end if end >= 0 else len(html)])
+    for node in tree.css(", ".join(NOT_INDEXED)):
+        node.decompose()
+    lang = _HTML_LANG.search(html)
+    title = _TITLE.search(html)
+    body = tree.body.html if tree.body is not None else "<body></body>"
+    return (f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
+            f'<meta charset="utf-8">{title.group(0) if title else ""}</head>{body}</html>')
 
 
 class Pagefind:

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import gzip
 import os
+import queue
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.cache import digest
+from generator.cache import Cache, digest
 from generator.outputs import search
 from generator.outputs.assets import own_assets
 from generator.outputs.job import Job, Part
@@ -38,19 +40,26 @@ def write(job: Job, stage: Path) -> None:
     assets = shared_assets(settings, cache.root)
     todo = [p for p in job.parts if p.key in job.rendered and not cache.has(p.key)]
     if todo:
-        with search.Pagefind() as pagefind:
-            for part in todo:
-                write_part(job.rendered[part.key], part, settings, assets,
-                           cache.part(part.key), cache.latest(part.lang, part.document),
-                           pagefind)
-                cache.set_latest(part.lang, part.document, part.key)
+        # Pagefind indexes parts in its own processes (one per core, each fed by a thread)
+        # while the next parts' pages are written here.
+        count = max(1, min(os.cpu_count() or 1, len(todo), 4))
+        with ExitStack() as stack, ThreadPoolExecutor(count) as indexer:
+            pool: queue.Queue[search.Pagefind] = queue.Queue()
+            for _ in range(count):
+                pool.put(stack.enter_context(search.Pagefind()))
+            done = [write_part(job.rendered[part.key], part, settings, assets, cache, pool,
+                               indexer) for part in todo]
+            for finish in done:
+                finish.result()
     for part in job.parts:  # the library's own first: the documents' folders go inside
         if part.document is None:
             link_tree(cache.part(part.key), stage / part.path)
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
-    cache.keep({p.key for p in job.parts})
+    keep = {p.key for p in job.parts}
+    cache.keep(keep)
+    forget_indexes(cache.root / "search", {read_key(cache.part(k)) for k in keep})
 
 
 def shared_assets(settings: Settings, root: Path) -> Path:
@@ -115,14 +124,19 @@ def output_path(rel: str) -> str:
     return page_url(rel) + "index.html"
 
 
-def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path, out: Path,
-               previous: Path | None, pagefind: search.Pagefind) -> None:
-    """The part's files into `out` (then its search index): the assets by hard links, every
-    file whose bytes are those of the part's previous version linked to it, only the others
-    written. A one-clause fix writes its few pages."""
+def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path, cache: Cache,
+               pagefinds: queue.Queue[search.Pagefind], indexer: ThreadPoolExecutor
+               ) -> Future[None]:
+    """The part's files into the cache, then its search index (in the `indexer` thread): the
+    assets by hard links, every file whose bytes are those of the part's previous version
+    linked to it, only the others written; the index linked from the cache when the part's
+    searchable text is as it was. A one-clause fix writes its few pages. The part is in the
+    cache (complete) when the future is done."""
+    out = cache.part(part.key)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     link_tree(assets, tmp)
+    previous = cache.latest(part.lang, part.document)
     old = previous if previous is not None and (previous / ".complete").is_file() else None
     for rel, data in files_of(rendered, part, settings).items():
         path = tmp / rel
@@ -131,11 +145,49 @@ def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path,
             os.link(old / rel, path)
         else:
             path.write_bytes(data)
-    pagefind.index({output_path(rel): html for rel, html in rendered.pages.items()},
-                   tmp / "pagefind")
-    (tmp / ".complete").write_text("", encoding="utf-8")
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
+    feed = {output_path(rel): text for rel, html in rendered.pages.items()
+            if (text := search.searchable(html)) is not None}
+    key = digest("pagefind", search.NOT_INDEXED, feed)
+    index = cache.root / "search" / key
+    (tmp / ".search").write_text(key, encoding="utf-8")
+
+    def finish() -> None:
+        if not (index / ".complete").is_file():
+            scratch = index.with_name(f".{key}.{os.getpid()}.tmp")
+            shutil.rmtree(scratch, ignore_errors=True)
+            pagefind = pagefinds.get()  # a process of its own for each thread
+            try:
+                pagefind.index(feed, scratch)
+            finally:
+                pagefinds.put(pagefind)
+            (scratch / ".complete").write_text("", encoding="utf-8")
+            shutil.rmtree(index, ignore_errors=True)
+            scratch.rename(index)
+        link_tree(index, tmp / "pagefind")
+        (tmp / ".complete").write_text("", encoding="utf-8")
+        shutil.rmtree(out, ignore_errors=True)
+        tmp.rename(out)
+        cache.set_latest(part.lang, part.document, part.key)
+
+    return indexer.submit(finish)
+
+
+def read_key(part: Path) -> str | None:
+    try:
+        return (part / ".search").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def forget_indexes(folder: Path, keep: set[str | None]) -> None:
+    """Drop the cached search indexes no part of this build uses."""
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if entry.name not in keep and not entry.name.startswith("."):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+CACHE_ONLY = (".complete", ".search")  # a cached part's marker and its index's key
 
 
 def same_bytes(path: Path, data: bytes) -> bool:
@@ -151,14 +203,14 @@ def link_tree(source: Path, target: Path) -> None:
     if shutil.which("cp") and subprocess.run(  # GNU cp: thousands of links at C speed
             ["cp", "-al", "--", f"{source}/.", str(target)], capture_output=True,
             check=False).returncode == 0:
-        marker = target / ".complete"
-        marker.unlink(missing_ok=True)
+        for marker in CACHE_ONLY:
+            (target / marker).unlink(missing_ok=True)
         return
     for folder, _, names in os.walk(source):
         rel = Path(folder).relative_to(source)
         (target / rel).mkdir(parents=True, exist_ok=True)
         for name in names:
-            if name == ".complete" and not rel.parts:
+            if name in CACHE_ONLY and not rel.parts:
                 continue
             src, dst = Path(folder) / name, target / rel / name
             try:

@@ -71,10 +71,11 @@ def page_text(view: View | LibraryView, page: Page, up: str) -> str:
             rel_lib=lambda to: relative(here, up[3:] + to))
 
 
-def complete(part: Part, all_pages: list[Page], texts: dict[str, str]) -> dict[str, str]:
-    """Each page's content in the page shell."""
-    return {p.path: shell.page(part, p.url, p.title, p.description, texts[p.path])
-            for p in all_pages}
+def complete(part: Part, all_pages: list[Page], texts: dict[str, str], guide: bool = False
+             ) -> dict[str, str]:
+    """Each page's content in the page shell (`guide`: see Page.indexed)."""
+    return {p.path: shell.page(part, p.url, p.title, p.description, texts[p.path],
+                               p.indexed(guide)) for p in all_pages}
 
 
 def part_url(site: Site, path: str) -> str | None:
@@ -94,7 +95,8 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, site: Site,
                 site.theme, shell.extra(lang, site.dev, edition.id, name, status),
                 part_url(site, f"{lang}/{edition.id}/"))
     texts = {p.path: page_text(view, p, "../../") for p in all_pages}
-    return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts),
+    return Rendered(lang=lang, site_name=site_name, pages=complete(part, all_pages, texts,
+                                                                ctx.guide),
                     nav=nav, feed=feed(view, site.site_url), document_name=name,
                     banner=status)
 

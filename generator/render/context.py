@@ -53,6 +53,7 @@ class DocContext:
     status: Status
     period: Period | None
     root: bool  # the document the one-document site showed at /<lang>/
+    guide: bool  # the document whose editors' guide page search indexes (the guide is one)
     successor: Ref | None
     successor_from: str | None  # the day a successor not yet in effect takes effect
     predecessor: Ref | None
@@ -70,6 +71,7 @@ class DocContext:
         if not self.inputs:
             return asdict(self)
         return {"inputs": self.inputs, "status": self.status.value, "root": self.root,
+                "guide": self.guide,
                 "site": self.site_name.model_dump(), "issuer": self.issuer.model_dump(),
                 "series": self.series.model_dump()}
 
@@ -118,6 +120,7 @@ def context(library: Library, doc: Edition, memo: Memo = _no_memo) -> DocContext
         series=library.series_of(doc), status=library.status(doc),
         period=doc.document.in_force,
         root=library.root is not None and library.root.id == doc.id,
+        guide=(library.root or library.documents[0]).id == doc.id,
         successor=Ref.of(nxt) if nxt else None,
         successor_from=(nxt.document.in_force.start if nxt and nxt.document.in_force
                         and not library.started(nxt) else None),

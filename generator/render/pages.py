@@ -45,6 +45,9 @@ class PageType:
     items: Callable[[Any], Iterable[Any]] = _one
     nav: str = "top"  # top | section | child | none (reached from other pages)
     parent: Callable[[Edition, Any], str] | None = None
+    # in the search index: not the tools (the finder, the search page), not the comparisons
+    # (the clauses' own pages hold their texts), the editors' guide only once (`indexed`)
+    search: bool = True
 
 
 TABLE: tuple[PageType, ...] = (
@@ -70,7 +73,8 @@ TABLE: tuple[PageType, ...] = (
              items=_calculators, nav="child", parent=lambda ed, k: "calculators/index.md"),
     PageType("finder", lambda _: "finder.md", "finder.html.jinja",
              lambda v, _: t("finder", v.lang), lambda v, _: v.finder(),
-             items=_if_calculators, nav="child", parent=lambda ed, _: "calculators/index.md"),
+             items=_if_calculators, nav="child", parent=lambda ed, _: "calculators/index.md",
+             search=False),
     PageType("budget", lambda _: "budget.md", "budget.html.jinja",
              lambda v, _: t("budget", v.lang), lambda v, _: v.budget()),
     PageType("incentives", lambda _: "incentives.md", "incentives.html.jinja",
@@ -86,7 +90,7 @@ TABLE: tuple[PageType, ...] = (
              nav="none"),  # for editors: linked at the foot of every page, not in the menu
     PageType("compare", lambda pair: f"compare/{pair.other.id}.md", "compare.html.jinja",
              lambda v, pair: v.compare_title(pair), lambda v, pair: v.comparison(pair),
-             items=lambda v: v.comparisons(), nav="none"),
+             items=lambda v: v.comparisons(), nav="none", search=False),
 )
 
 # The library's own pages, at /<lang>/: its home, the units of every issuer, search, and
@@ -98,7 +102,7 @@ LIBRARY: tuple[PageType, ...] = (
     PageType("all-units", lambda _: "units/index.md", "library_units.html.jinja",
              lambda v, _: t("units", v.lang), lambda v, _: v.units()),
     PageType("search", lambda _: "search.md", "search.html.jinja",
-             lambda v, _: t("search", v.lang), lambda v, _: v.search()),
+             lambda v, _: t("search", v.lang), lambda v, _: v.search(), search=False),
     PageType("benefits", lambda _: "benefits.md", "benefits.html.jinja",
              lambda v, _: t("benefits", v.lang), lambda v, _: v.benefits()),
 )
@@ -113,6 +117,12 @@ class Page:
     path: str  # Markdown path in the language's site, e.g. clauses/14.md
     title: str  # plain: for the navigation and <title>
     description: str = ""  # for search engines and link previews (<meta name=description>)
+
+    def indexed(self, guide: bool) -> bool:
+        """Whether search indexes it; `guide`: its document is the one whose editors' guide
+        is indexed (the site's root document, or the library's first; the guide is the same
+        in every document)."""
+        return self.type.search and (self.type.name != "editors" or guide)
 
     @property
     def url(self) -> str:

@@ -187,9 +187,10 @@ def asset(kind: str) -> str:
     return next(k for k in material_assets() if k.startswith(f"assets/{kind}"))
 
 
-def page(part: Part, url: str, title: str, description: str, content: str) -> str:
+def page(part: Part, url: str, title: str, description: str, content: str,
+         indexed: bool = True) -> str:
     """A complete page of `part` at `url` (relative to the part's root): Material's structure
-    around `content` (the page template's HTML)."""
+    around `content` (the page template's HTML); `indexed`: in the search index."""
     content, toc = headings(content)
     if not any(t.level == 1 for t in toc) and "<h1" not in content:
         content = f"<h1>{escape(title)}</h1>\n" + content
@@ -204,7 +205,7 @@ def page(part: Part, url: str, title: str, description: str, content: str) -> st
     skip = f"#{first.id}" if first is not None else None
     return environment().get_template("layout.html.jinja").render(
         part=part, hb=part.extra, url=url, title=title, description=description,
-        content=Markup(content), toc=inner, skip=skip, lang_t=strings, rel=rel,
+        content=Markup(content), indexed=indexed, toc=inner, skip=skip, lang_t=strings, rel=rel,
         base=relative(url, "").rstrip("/") or ".",
         canonical=(part.site_url.rstrip("/") + "/" + url) if part.site_url else None,
         previous=rel(before) if before is not None else None,

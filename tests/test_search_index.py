@@ -1,0 +1,84 @@
+"""What the search index holds: each page once (not the tools, not the comparisons, one copy
+of the editors' guide), only its content, and an index is built again only when the text it
+holds changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.outputs import search
+from generator.pipeline import build
+from generator.settings import LANGS
+from tests.conftest import settings_for
+
+NOT_SEARCHED = ("compare", "finder")
+
+
+def indexed_pages(part: Path) -> dict[str, bool]:
+    """Each page of a part (its folder relative to the part) -> whether search indexes it."""
+    return {p.parent.relative_to(part).as_posix(): "data-pagefind-body" in p.read_text("utf-8")
+            for p in part.rglob("index.html") if "pagefind" not in p.parts}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_page_is_indexed_once(library_site: Path, lang: str) -> None:
+    documents = sorted(p for p in (library_site / lang).iterdir()
+                       if (p / "pagefind").is_dir() and (p / "clauses").is_dir())
+    assert len(documents) >= 2
+    guides = 0
+    for part in documents:
+        pages = indexed_pages(part)
+        assert pages["clauses/1"] and pages["."] and pages["units"]
+        left_out = sorted(p for p, yes in pages.items() if not yes)
+        assert [p for p in left_out if p.split("/")[0] not in (*NOT_SEARCHED, "editors")] == []
+        if (part / "compare").is_dir():  # an edition of a series: no comparison searched
+            assert any(p.startswith("compare/") for p in left_out)
+        guides += pages["editors"]
+        entry = json.loads((part / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        (language,) = entry["languages"].values()
+        assert language["page_count"] == sum(pages.values()), part
+    assert guides == 1  # the same guide in every document: found once
+    assert not indexed_pages(library_site / lang).get("search", True)  # the search page
+
+
+def test_search_reads_only_content() -> None:
+    page = ('<html lang="zh" class="no-js"><head><title>第1条 · 甲</title></head><body>'
+            '<nav>菜单 导航</nav><article><div data-pagefind-body data-pagefind-meta="文件:甲">'
+            '<h1>第1条</h1><p>支持企业<a class="headerlink" href="#x">¶</a></p>'
+            '<ol class="ph-history"><li>2024年版</li></ol></div>'
+            '<p class="ph-pdf-link">PDF</p></article></body></html>')
+    text = search.searchable(page)
+    assert text is not None
+    assert '<html lang="zh">' in text and "<title>第1条 · 甲</title>" in text
+    assert 'data-pagefind-meta="文件:甲"' in text and "<h1>第1条</h1>" in text
+    assert "支持企业" in text
+    for gone in ("菜单", "¶", "2024年版", "PDF"):
+        assert gone not in text
+    assert search.searchable(page.replace(" data-pagefind-body", "")) is None
+
+
+def test_an_index_is_built_again_only_when_its_text_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another site address changes every page (canonical links), not one searchable word:
+    every part is written again, and no index is built again."""
+    calls: list[Path] = []
+    real = search.Pagefind.index
+
+    def counted(self: search.Pagefind, pages: dict[str, str], folder: Path) -> None:
+        calls.append(folder)
+        real(self, pages, folder)
+
+    monkeypatch.setattr(search.Pagefind, "index", counted)
+    work = tmp_path / "work"
+    build(settings_for(tmp_path / "a", work, site_url="http://127.0.0.1:8000/"))
+    first = len(calls)
+    assert first >= 2 * len(LANGS)  # the library's own part and the document's, per language
+    build(settings_for(tmp_path / "b", work, site_url="http://127.0.0.1:8001/"))
+    assert len(calls) == first
+    canonical = (tmp_path / "b" / "zh" / "jiande-2025" / "index.html").read_text("utf-8")
+    assert "127.0.0.1:8001" in canonical
+    index = tmp_path / "b" / "zh" / "jiande-2025" / "pagefind" / "pagefind-entry.json"
+    assert index.is_file() and not (tmp_path / "b" / "zh" / "jiande-2025" / ".search").exists()
