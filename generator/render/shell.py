@@ -31,6 +31,7 @@ MATERIAL = Path(material.__file__).resolve().parent / "templates"
 HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 ID_ATTR = re.compile(r'\sid="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
+H_TAG = re.compile(r"<h[^>]*>")  # the tags whose ids a heading's slug must not take
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,7 @@ def headings(content: str) -> tuple[str, list[Toc]]:
     finder's results) stays as it is and out of the table of contents."""
     from markdown.extensions.toc import slugify, unique
 
-    used: set[str] = set(ID_ATTR.findall(TAG.sub(lambda m: m[0] if m[0].startswith("<h")
-                                                 else "", content)))
+    used: set[str] = {i for tag in H_TAG.findall(content) for i in ID_ATTR.findall(tag)}
     flat_toc: list[Toc] = []
 
     def fix(m: re.Match[str]) -> str:
