@@ -11,7 +11,7 @@ import pytest
 
 from generator.outputs import search
 from generator.pipeline import build
-from generator.render.shards import SEARCH_SHARD
+from generator.render import shards
 from generator.settings import LANGS
 from tests.conftest import settings_for
 
@@ -39,10 +39,10 @@ def test_each_page_is_indexed_once(library_site: Path, lang: str) -> None:
             assert any(p.startswith("compare/") for p in left_out)
         guides += pages["editors"]
     assert guides == 1  # the same guide in every document: found once
-    shards = sorted((library_site / lang / "pagefind").iterdir())
-    assert len(shards) == -(-len(documents) // SEARCH_SHARD)  # a few documents to an index
+    folders = sorted((library_site / lang / "pagefind").iterdir())
+    assert len(folders) == 1  # three documents: one index
     counts = []
-    for shard in shards:
+    for shard in folders:
         entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))
         (language,) = entry["languages"].values()
         counts.append(language["page_count"])
@@ -50,6 +50,17 @@ def test_each_page_is_indexed_once(library_site: Path, lang: str) -> None:
     library = indexed_pages(library_site / lang)
     assert not library["search"] and not library["benefits"]  # the search page, the finder
     assert library["."] and library["units"]
+
+
+def test_a_search_index_holds_a_few_whole_series(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shards, "SEARCH_SHARD", 3)
+    docs = [("a-26", "a"), ("a-25", "a"), ("b-25", "b"), ("c-26", "c"), ("c-25", "c"),
+            ("c-24", "c"), ("d-25", "d"), ("e-26", "e"), ("e-25", "e"), ("e-24", "e"),
+            ("e-23", "e")]
+    assert shards.search_shards(docs) == [["a-26", "a-25", "b-25"], ["c-26", "c-25", "c-24"],
+                                          ["d-25"], ["e-26", "e-25", "e-24", "e-23"]]
+    assert shards.search_shards([]) == [[]]  # the library's own pages still have an index
+    assert shards.search_bundle(2) == "pagefind/2/"
 
 
 def test_search_reads_only_content() -> None:

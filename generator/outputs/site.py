@@ -79,7 +79,8 @@ def search_shards(job: Job) -> list[tuple[str, list[Part]]]:
     for lang in LANGS:
         if (lang, None) not in by:
             continue
-        groups = shards.search_shards([d.id for d in job.library.documents])
+        groups = shards.search_shards([(d.id, d.document.series)
+                                       for d in job.library.documents])
         for k, ids in enumerate(groups):
             parts = ([by[(lang, None)]] if k == 0 else []) + [by[(lang, d)] for d in ids]
             out.append((f"{lang}/{shards.search_bundle(k)}", parts))

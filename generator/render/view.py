@@ -358,7 +358,7 @@ class LibraryView:
                                        filters.term_token(g.zh))
             for word, token in search_words(d, "zh").items():
                 aliases.setdefault(word, token)
-        shards = search_shards([d.id for d in self.library.documents])
+        shards = search_shards([(d.id, d.document.series) for d in self.library.documents])
         return {"bundles": [search_bundle(k) for k in range(len(shards))],
                 "documents": len(self.library.documents),
                 "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
