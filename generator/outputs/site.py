@@ -42,15 +42,15 @@ def write(job: Job, stage: Path) -> None:
     settings, cache = job.settings, job.cache
     assets = shared_assets(settings, cache.root)
     todo = {p.key for p in job.parts if p.key in job.rendered and not cache.has(p.key)}
-    shards = search_shards(job)
+    indexes = search_indexes(job)
     keys: list[str] = []
     # Pagefind indexes a shard in its own process (one per core, each fed by a thread) as
     # soon as its parts are written, while the next shard's parts are written here.
-    count = max(1, min(os.cpu_count() or 1, len(shards), 4))
+    count = max(1, min(os.cpu_count() or 1, len(indexes), 4))
     with ExitStack() as stack, ThreadPoolExecutor(count) as indexer:
         pool = Pagefinds(stack, count)
         done = []
-        for _, parts in shards:
+        for _, parts in indexes:
             feeds = {p.key: write_part(job.rendered[p.key], p, settings, assets, cache)
                      for p in parts if p.key in todo}
             key = digest("pagefind", search.NOT_INDEXED,
@@ -65,22 +65,21 @@ def write(job: Job, stage: Path) -> None:
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
-    for (folder, _), key in zip(shards, keys, strict=True):
+    for (folder, _), key in zip(indexes, keys, strict=True):
         link_tree(cache.root / "search" / key, stage / folder)
     cache.keep({p.key for p in job.parts})
     forget_indexes(cache.root / "search", set(keys))
 
 
-def search_shards(job: Job) -> list[tuple[str, list[Part]]]:
+def search_indexes(job: Job) -> list[tuple[str, list[Part]]]:
     """Each search index's folder in the site and the parts whose pages it holds: per
     language, the library's own pages and the documents of each shard (render/shards.py)."""
     by = {(p.lang, p.document): p for p in job.parts}
+    groups = shards.search_shards([(d.id, d.document.series) for d in job.library.documents])
     out = []
     for lang in LANGS:
         if (lang, None) not in by:
             continue
-        groups = shards.search_shards([(d.id, d.document.series)
-                                       for d in job.library.documents])
         for k, ids in enumerate(groups):
             parts = ([by[(lang, None)]] if k == 0 else []) + [by[(lang, d)] for d in ids]
             out.append((f"{lang}/{shards.search_bundle(k)}", parts))
