@@ -235,6 +235,17 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from generator.data.fmt import run
 
     paths = [Path(p) for p in args.paths] or [Path(args.data)]
+    if args.like:
+        from generator.data.fmt import yaml_files
+        from generator.data.restore import run_like
+
+        files = [f for p in paths for f in (yaml_files(p) if p.is_dir() else [p])]
+        changed, errors = run_like(files, args.like)
+        for e in errors:
+            print(e, file=sys.stderr)
+        for path in changed:
+            print(f"restored the layout of {path}")
+        return 2 if errors else 0
     changed, errors = run(paths, check=args.check)
     for e in errors:
         print(e, file=sys.stderr)
@@ -374,6 +385,9 @@ def parser() -> argparse.ArgumentParser:
     m = sub.add_parser("fmt", help="format YAML, e.g. `python -m generator fmt --check`")
     m.add_argument("paths", nargs="*", help="files or folders (default: the data folder)")
     m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")
+    m.add_argument("--like", metavar="REV", help="put files another YAML writer rewrote (the "
+                   "web editor) back into their layout at git revision REV: only the changed "
+                   "values differ")
     m.set_defaults(func=cmd_fmt)
     d = sub.add_parser("diff", help="compare editions, e.g. `python -m generator diff OLD NEW`"
                        " or `python -m generator diff --against main`")
