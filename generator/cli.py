@@ -230,6 +230,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(s, args.host, args.port)
 
 
+def cmd_cms_config(args: argparse.Namespace) -> int:
+    """The web editor's configuration, from the schema and the library (YAML on stdout)."""
+    import yaml
+
+    from generator.cms import config
+    from generator.data.read import read_library
+
+    library, problems = read_library(Path(args.data), 0)
+    errors = [p for p in problems if p.fails]
+    if errors or library is None:
+        report(errors)
+        return 1
+    text = yaml.safe_dump(config(library, args.repo, args.branch, data=Path(args.data).name),
+                          allow_unicode=True, sort_keys=False, width=100)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_fmt(args: argparse.Namespace) -> int:
     """Normalize YAML layout (or, with --check, list the files that are not formatted)."""
     from generator.data.fmt import run
@@ -382,6 +404,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default=".build/calculators")
     r.add_argument("--document", help="document folder (default: the last in the data)")
     r.set_defaults(func=cmd_rules)
+    c = sub.add_parser("cms-config", help="the web editor's configuration from the schema, "
+                       "e.g. `python -m generator cms-config --repo owner/name`")
+    c.add_argument("--repo", default="owner/name", help="the GitHub repository (owner/name)")
+    c.add_argument("--branch", default="main")
+    c.add_argument("--out", help="write it here (default: standard output)")
+    c.set_defaults(func=cmd_cms_config)
     m = sub.add_parser("fmt", help="format YAML, e.g. `python -m generator fmt --check`")
     m.add_argument("paths", nargs="*", help="files or folders (default: the data folder)")
     m.add_argument("--check", action="store_true", help="change nothing; fail if unformatted")

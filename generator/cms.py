@@ -1,0 +1,162 @@
+"""`python -m generator cms-config`: the web editor's configuration (Decap CMS), made from the
+data schema (data/schema.py) and the library, so a field added to the schema appears in the
+form without hand-editing.
+
+Pure: `config(library, repo, branch)` -> the configuration as data. Each document of the
+library has collections for its units, glossary, change log, amendments, chapters and
+calculators, each a file collection over the document's YAML file. Every field comes from the
+schema: a text in both languages is a group of its `zh` and `en`; a choice from a fixed list
+is a select of the schema's values; a unit named by a clause is a select of the document's own
+units; a pattern is checked in the form with the schema's description as the message; the
+schema's description is the field's hint.
+
+What the published Chinese text fixes (the Chinese of a clause, a unit or an incentive, a
+quote, a number, an id that other files name) is shown read-only (`readonly`, the widget the
+editor's page registers), and the lists the text fixes (units, clauses, incentives) cannot
+gain, lose or reorder items. The change log, the amendments and the glossary are the
+project's own: every field can be edited and items added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.data import schema
+from generator.data.library import Library
+
+READONLY = "readonly"  # the editor page's widget: shows the value, never writes it
+FIXED_KEYS = {"zh", "quote", "id", "number", "value", "amount", "rate", "cap", "min", "max"}
+# The files whose content the published text fixes, and those the project writes itself.
+FIXED_FILES = {"units", "chapter", "calculators"}
+LISTS_OF_THE_TEXT = {"units", "clauses", "incentives", "targets", "budgets", "figures",
+                     "paragraphs"}
+UNIT_LISTS = {"responsible_units", "lead_units", "units"}  # lists of unit ids
+# What the project adds to a fixed file, all of it editable (a unit's contact, a review note).
+FREE = {"contact", "review", "note", "notes", "aliases"}
+
+
+def _defs() -> dict[str, Any]:
+    return schema.json_schema()["$defs"]  # type: ignore[no-any-return]
+
+
+def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = {**defs[node["$ref"].rsplit("/", 1)[-1]],
+                **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _optional(node: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """(the node without its `null` alternative, whether it may be left out)."""
+    options = node.get("anyOf")
+    if options and any(o.get("type") == "null" for o in options):
+        rest = [o for o in options if o.get("type") != "null"]
+        inner = rest[0] if len(rest) == 1 else {"anyOf": rest}
+        merged = {**inner, **{k: v for k, v in node.items() if k not in ("anyOf", "default")}}
+        return merged, True
+    return node, "default" in node
+
+
+def _hint(node: dict[str, Any]) -> dict[str, str]:
+    text = " ".join(str(node.get("description", "")).split())
+    return {"hint": text} if text else {}
+
+
+class Fields:
+    """The form fields of one file kind, for one document (its unit ids for the selects)."""
+
+    def __init__(self, units: list[tuple[str, str]], fixed: bool) -> None:
+        self.defs, self.units, self.fixed = _defs(), units, fixed
+
+    def of(self, node: dict[str, Any], fixed: bool | None = None) -> list[dict[str, Any]]:
+        node = _resolve(node, self.defs)
+        required = set(node.get("required", []))
+        fixed = self.fixed if fixed is None else fixed
+        return [self.field(name, sub, name in required, fixed and name not in FREE)
+                for name, sub in node.get("properties", {}).items()]
+
+    def field(self, name: str, node: dict[str, Any], required: bool, fixed: bool
+              ) -> dict[str, Any]:
+        node, optional = _optional(_resolve(node, self.defs))
+        node = _resolve(node, self.defs)
+        base: dict[str, Any] = {"name": name, "label": name.replace("_", " "),
+                                "required": required and not optional, **_hint(node)}
+        kind = node.get("type")
+        numeric = kind in ("integer", "number") or (
+            "anyOf" in node and any(o.get("type") == "number" for o in node["anyOf"]))
+        if fixed and (name in FIXED_KEYS or numeric):
+            return {**base, "widget": READONLY}
+        if name in UNIT_LISTS and kind == "array" and \
+                _resolve(node.get("items", {}), self.defs).get("type") == "string":
+            return {**base, "widget": "select", "multiple": True,
+                    "options": [{"label": label, "value": uid} for uid, label in self.units],
+                    **({"widget": READONLY} if fixed else {})}
+        if "enum" in node:
+            return {**base, "widget": "select", "options": [str(v) for v in node["enum"]]}
+        if kind == "object" and "properties" in node:
+            return {**base, "widget": "object", "collapsed": False,
+                    "fields": self.of(node, fixed)}
+        if kind == "array":
+            items = _resolve(node.get("items", {}), self.defs)
+            listed: dict[str, Any] = {**base, "widget": "list"}
+            if fixed and name in LISTS_OF_THE_TEXT:
+                listed |= {"allow_add": False, "allow_remove": False, "allow_reorder": False}
+            if items.get("type") == "object" and "properties" in items:
+                return {**listed, "fields": self.of(items, fixed), "collapsed": True}
+            return {**listed, "field": self.field(name, items, True, fixed) | {"label": name}}
+        if kind == "boolean":
+            return {**base, "widget": "boolean"}
+        if kind == "string":
+            out = {**base, "widget": "string"}
+            if "pattern" in node:
+                out["pattern"] = [node["pattern"], base.get("hint") or f"must match "
+                                  f"{node['pattern']}"]
+            return out
+        return {**base, "widget": "code" if kind is None else "string"}
+
+
+def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, str]]
+          ) -> dict[str, Any]:
+    model = schema.FILE_MODELS[kind]
+    fields = Fields(units, fixed=kind in FIXED_FILES)
+    return {"name": name, "label": label, "file": path, "fields": fields.of(
+        model.model_json_schema(ref_template="#/$defs/{model}"))}
+
+
+def config(library: Library, repo: str, branch: str, data: str = "policy_data"
+           ) -> dict[str, Any]:
+    """The Decap CMS configuration of `library`, whose data folder is `data` in the GitHub
+    repository `repo` (owner/name) at `branch`."""
+    collections = []
+    for ed in library.documents:
+        folder = f"{data}/{ed.id}"
+        units = [(u.id, f"{u.name.zh} · {u.name.en or u.id}") for u in ed.units]
+        title = ed.name.text("zh")
+        files = [_file("units", "单位 Units", f"{folder}/units.yaml", "units", units),
+                 _file("glossary", "术语 Glossary", f"{folder}/glossary.yaml", "glossary", units),
+                 _file("changes", "修改记录 Change log", f"{folder}/changes.yaml", "changes",
+                       units),
+                 _file("amendments", "修订 Amendments", f"{folder}/amendments.yaml",
+                       "amendments", units)]
+        if "calculators.yaml" in ed.files:
+            files.append(_file("calculators", "计算器 Calculators",
+                               f"{folder}/calculators.yaml", "calculators", units))
+        for chapter in ed.chapters:
+            rel = ed.chapter_files[chapter.number].path.relative_to(ed.folder).as_posix()
+            files.append(_file(f"chapter-{chapter.number}",
+                               f"第{chapter.number}章 {chapter.title.zh}",
+                               f"{folder}/{rel}", "chapter", units))
+        collections.append({"name": ed.id, "label": f"{title} ({ed.id})",
+                            "extension": "yaml", "format": "yaml", "delete": False,
+                            "files": files})
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": branch,
+                    "squash_merges": True, "cms_label_prefix": "cms/"},
+        "publish_mode": "editorial_workflow",
+        "local_backend": True,
+        "media_folder": "docs/assets/cms",
+        "public_folder": "/assets/cms",
+        "locale": "zh_Hans",
+        "editor": {"preview": False},
+        "collections": collections,
+    }
