@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from tests.conftest import DOC, ROOT
-from tests.html_text import soup
+from tests.html_text import follow, soup
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
 
@@ -26,20 +26,6 @@ def old_paths() -> list[str]:
 PAGES = old_paths()
 FILES = (PUBLISHED / "files.txt").read_text(encoding="utf-8").split()
 QUERIES = (PUBLISHED / "queries.txt").read_text(encoding="utf-8").split()
-
-
-def follow(site: Path, path: str) -> str:
-    """Where a reader ends up from `path` (below the site's root), following redirect pages."""
-    for _ in range(3):
-        html = soup(site / path / "index.html")
-        refresh = html.select_one('meta[http-equiv="refresh"]')
-        if refresh is None:
-            return path
-        target = str(refresh["content"]).split("url=", 1)[1]
-        canonical = html.select_one('link[rel="canonical"]')
-        assert canonical is not None, path
-        path = urlparse(urljoin(f"/{path}", target)).path.lstrip("/")
-    pytest.fail(f"{path}: more than 3 redirects")
 
 
 def test_the_record_covers_every_page_type() -> None:

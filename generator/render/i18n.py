@@ -351,6 +351,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "contents": {"zh": "目录", "en": "Contents"},
     "all_clauses": {"zh": "全部章节和条款", "en": "All chapters and clauses"},
     "file_contents": {"zh": "内容", "en": "Contents"},
+    # the kinds of fact, as the Akoma Ntoso files name them (TLCConcept)
+    "akn_incentive": {"zh": "奖励与补助", "en": "incentive"},
+    "akn_target": {"zh": "目标任务", "en": "target"},
+    "akn_budget": {"zh": "预算", "en": "budget figure"},
+    "akn_figure": {"zh": "其他数字", "en": "other figure"},
     "format": {"zh": "格式", "en": "Format"},
     "data_intro": {
         "zh": "以下数据文件由手册的同一份结构化数据生成，与网站和PDF一致。CSV 文件为带 BOM 的 "
