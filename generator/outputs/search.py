@@ -33,10 +33,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from generator.problems import DataError, Problem
 
-# Not content: permalink marks, edit links, previous/next links, the status line, hints.
+# Not content: permalink marks, edit links, previous/next links, the status line, hints,
+# scripts (the JSON-LD of a page says again what its text says).
 NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-prevnext", ".ph-status-banner",
                ".ph-hint", ".ph-lang-paths", ".ph-pdf-link", ".ph-history",
-               ".ph-last-changed", "noscript")
+               ".ph-last-changed", "noscript", "script")
 
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')

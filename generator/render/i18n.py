@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chapter": {"zh": "第{n}章", "en": "Chapter {n}"},
     "clause": {"zh": "第{n}条", "en": "Clause {n}"},
     "clauses": {"zh": "条款", "en": "Clauses"},
+    "clause_identifier": {"zh": "{number}第{n}条", "en": "{number}, clause {n}"},
     "clause_range": {"zh": "第{a}–{b}条", "en": "Clauses {a}–{b}"},
     "units": {"zh": "责任单位", "en": "Responsible units"},
     "unit": {"zh": "单位", "en": "Unit"},

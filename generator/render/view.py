@@ -15,7 +15,7 @@ from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
 from generator.data.schema import Calculator, Change, ChangeKind, Chapter, Clause, Unit
 from generator.editions.compare import Comparison, Ref
-from generator.render import filters
+from generator.render import filters, jsonld
 from generator.render.chart import budget_chart
 from generator.render.context import DocContext
 from generator.render.finder import finder_context, status_data
@@ -76,12 +76,21 @@ class View:
     """One language's view of one edition, which sits at /<lang>/<id>/ in the library."""
 
     def __init__(self, edition: Edition, ctx: DocContext, lang: str, edit_base: str | None,
-                 guide: str = "") -> None:
+                 guide: str = "", site_url: str | None = None) -> None:
         self.ed = edition
         self.ctx = ctx
         self.lang = lang
         self.edit_base = edit_base
         self.guide = guide
+        self.site_url = site_url  # the site's address: absolute identifiers in the JSON-LD
+
+    def root(self, relative: str) -> str:
+        """From a page to the site's root: the site's address, else `relative`."""
+        return self.site_url.rstrip("/") + "/" if self.site_url else relative
+
+    @cached_property
+    def ld(self) -> jsonld.Ld:
+        return jsonld.Ld(self.ed, self.ctx, self.lang)
 
     @property
     def globals(self) -> dict[str, Any]:
@@ -133,7 +142,8 @@ class View:
     # --- contexts of the page types ------------------------------------------------------
     def home(self) -> dict[str, Any]:
         return {"src": self.source_link("document.yaml"),
-                "tasks": document_tasks(self.ed, self.lang)}
+                "tasks": document_tasks(self.ed, self.lang),
+                "jsonld": jsonld.script(self.ld.document(self.root("../../")))}
 
     def chapter(self, ch: Chapter) -> dict[str, Any]:
         return {"ch": ch, "src": self.source_link(ch.number),
@@ -147,7 +157,8 @@ class View:
         return {"c": c, "ch": self.ed.chapter_of[c.number], "view_history": self.clause_history(c),
                 "prev": clauses[i - 1] if i > 0 else None,
                 "nxt": clauses[i + 1] if i + 1 < len(clauses) else None,
-                "src": self.clause_source(c), "calcs": calcs}
+                "src": self.clause_source(c), "calcs": calcs,
+                "jsonld": jsonld.script(self.ld.clause(c, self.root("../../../../")))}
 
     def units(self) -> dict[str, Any]:
         return {"src": self.source_link("units.yaml")}
