@@ -39,10 +39,15 @@ def test_an_old_page_lands_on_the_same_page_of_the_same_document(built_site: Pat
     assert (built_site / path / "index.html").is_file(), path
     lang, rest = path.split("/", 1)
     landed = follow(built_site, path)
-    if rest in ("", "units/"):  # the library's home and units now; both list the document
+    if rest in ("", "units/", "data/"):  # the library's home, units and page for developers
+        # now; each lists the document
         assert landed == path
         html = soup(built_site / path / "index.html")
         assert html.select_one(f'a[href*="{DOC}/"]') is not None
+        if rest == "data/":  # the old page's files: each linked where it is now
+            for name in (f for f in FILES if f.startswith("data/")):
+                new = name.replace("data/", f"data/{DOC}/", 1)
+                assert html.select_one(f'a[href$="{new}"]') is not None, new
         return
     assert landed == f"{lang}/{DOC}/{rest}"
     assert (built_site / landed / "index.html").is_file()

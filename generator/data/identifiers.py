@@ -34,6 +34,16 @@ from pypinyin import lazy_pinyin
 
 from generator.data.model import Edition
 
+# The template, as the developers' page shows it (one line per kind of identifier, with the
+# key of its explanation in render/i18n.py).
+URI_TEMPLATE = (
+    ("eli/cn/{issuer}/{year}/{number}/", "uri_work"),
+    ("eli/cn/{issuer}/{year}/{number}/{lang}/", "uri_expression"),
+    ("eli/cn/{issuer}/{year}/{number}/{lang}/akn.xml", "uri_manifestation"),
+    ("eli/cn/{issuer}/{year}/{number}/art_{n}/", "uri_clause"),
+    ("eli/cn/{issuer}/{year}/{number}/art_{n}/{lang}/", "uri_clause_expression"),
+    ("eli/cn/{issuer}/reg/{registration}/", "uri_registration"),
+)
 COUNTRY = "cn"  # the jurisdiction part of every identifier: see the module's docstring
 LANGUAGES = {"zh": "zho", "en": "eng"}  # site language -> ISO 639-2 (Akoma Ntoso, ELI)
 AKN_FILE = "data/{id}/akn/{id}-{code}.xml"  # where the Akoma Ntoso files are published

@@ -145,7 +145,7 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
 
 def library(lib: Library, lang: str, *, site: Site) -> Rendered:
     """The library's own pages, at /<lang>/."""
-    view = LibraryView(lib, lang)
+    view = LibraryView(lib, lang, site.site_url)
     all_pages = list(library_pages(view))
     nav = navigation(view, all_pages)
     site_name = filters.site_title(filters.tr(lib.file.title, lang))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from generator.data.identifiers import URI_TEMPLATE, identifiers
 from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
@@ -70,6 +71,11 @@ def document_tasks(doc: Edition, lang: str) -> list[tuple[str, str]]:
     out += [(t("task_units", lang), "units/"), (t("task_read", lang), "#chapters"),
             (t("task_pdf", lang), f"../../pdf/{doc.id}-{lang}.pdf")]
     return out
+
+
+# A document's files for programs, in the order the developers' page lists them.
+DEVELOPER_FILES = ("policy.json", "datapackage.json", "clauses.csv", "incentives.csv",
+                   "targets.csv", "budget.csv", "rules.json")
 
 
 class View:
@@ -289,9 +295,10 @@ class View:
 class LibraryView:
     """One language's view of the whole library, at /<lang>/."""
 
-    def __init__(self, library: Library, lang: str) -> None:
+    def __init__(self, library: Library, lang: str, site_url: str | None = None) -> None:
         self.library = library
         self.lang = lang
+        self.site_url = site_url  # the site's address, for the developers' examples
 
     @property
     def globals(self) -> dict[str, Any]:
@@ -355,6 +362,28 @@ class LibraryView:
             if names:
                 issuers.append((issuer, list(names.values())))  # in units.yaml order
         return {"issuers": issuers}
+
+    def developers(self) -> dict[str, Any]:
+        """What the site publishes for programs, each document's files and identifiers, and
+        examples that use the first document's real paths and one of its stated amounts."""
+        lib = self.library
+        docs = [(d, identifiers(d, lib.issuer_of(d).id), lib.status(d))
+                for d in lib.documents]
+        example, ids, _ = next(((d, i, s) for d, i, s in docs if lib.root is not None
+                                and d.id == lib.root.id), docs[0])
+        found = next(((c, i) for c, i in example.incentives()
+                      if i.amount is not None or i.max_amount is not None), None)
+        clause = found[0] if found else example.clauses[0]
+        amount = None
+        if found is not None:
+            inc = found[1]
+            field = "amount" if inc.amount is not None else "max_amount"
+            amount = {"id": inc.id, "field": field, "value": getattr(inc, field),
+                      "quote": inc.quote}
+        return {"docs": docs, "example": example, "ids": ids, "clause": clause,
+                "amount": amount, "site_url": (self.site_url or "").rstrip("/"),
+                "files": DEVELOPER_FILES, "template": URI_TEMPLATE,
+                "issuers": [i.name for i in lib.file.issuers]}
 
     def search(self) -> dict[str, Any]:
         """Pagefind's UI over the library's own index and each document's (merged)."""
