@@ -13,12 +13,12 @@ same):
     eli/cn/{issuer}/reg/{registration}/                 the work, by its 规范性文件登记号
 
 - `cn`: every document the library holds is a Chinese normative document (规范性文件);
-- `{issuer}`: the issuer's id in library.yaml (`jiande`);
+- `{issuer}`: the issuer's id in library.yaml (`xihu`);
 - `{year}`: the year in the 文号 (〔2025〕), else of the document's date, else its edition;
 - `{number}`: the 文号 with its issuing organ's abbreviation in pinyin and its serial
-  number (建政函〔2025〕20号 -> `jianzhenghan-20`); a document without a 文号: its id;
+  number (西政发〔2025〕6号 -> `xizhengfa-6`); a document without a 文号: its id;
 - `{lang}`: ISO 639-2, as Akoma Ntoso writes it (`zho`, `eng`);
-- `{registration}`: the 规范性文件登记号, lower case (AJDD00-2025-0001 -> `ajdd00-2025-0001`).
+- `{registration}`: the 规范性文件登记号, lower case (AXHD00-2025-0001 -> `axhd00-2025-0001`).
 
 The work and its registration address land on the Chinese home of the document (the text as
 published); each expression on the home in its language; a clause on its page. Akoma Ntoso
@@ -66,7 +66,7 @@ def registration_number(ed: Edition) -> str | None:
 
 
 def number_parts(number: str) -> tuple[str, str] | None:
-    """(slug, year) of a 文号: 建政函〔2025〕20号 -> (jianzhenghan-20, 2025)."""
+    """(slug, year) of a 文号: 西政发〔2025〕6号 -> (xizhengfa-6, 2025)."""
     m = _NUMBER.match(number.strip())
     if m is None:
         return None
@@ -80,9 +80,9 @@ class Identifiers:
     in `/` (folders that land on a page) or a file name; Akoma Ntoso URIs are FRBR URIs."""
 
     document: str  # the document's id (its pages are /<lang>/<document>/)
-    work: str  # eli/cn/jiande/2025/jianzhenghan-20/
-    registration: str | None  # eli/cn/jiande/reg/ajdd00-2025-0001/
-    akn_work: str  # /akn/cn-jiande/act/2025-03-31/jianzhenghan-20
+    work: str  # eli/cn/xihu/2025/xizhengfa-6/
+    registration: str | None  # eli/cn/xihu/reg/axhd00-2025-0001/
+    akn_work: str  # /akn/cn-xihu/act/2025-03-18/xizhengfa-6
     version: str  # the date of the text's version (its last amendment, else its date)
     clauses: tuple[int, ...]  # the clause numbers
 

@@ -414,10 +414,10 @@ STRINGS: dict[str, dict[str, str]] = {
                          "library.yaml"},
     "uri_year": {"zh": "文号中的年份（〔2025〕），否则为成文日期或版本的年份",
                  "en": "the year in the document number (〔2025〕), else of its date or edition"},
-    "uri_number": {"zh": "文号：机关代字的拼音加序号（建政函〔2025〕20号 → jianzhenghan-20）；"
+    "uri_number": {"zh": "文号：机关代字的拼音加序号（西政发〔2025〕6号 → xizhengfa-6）；"
                          "无文号时为文件 id",
                    "en": "the document number: the issuing organ's abbreviation in pinyin and "
-                         "the serial (建政函〔2025〕20号 → jianzhenghan-20); without one, the "
+                         "the serial (西政发〔2025〕6号 → xizhengfa-6); without one, the "
                          "document's id"},
     "uri_lang": {"zh": "语言（ISO 639-2，与 Akoma Ntoso 相同）：zho 中文原文，eng 英文译文",
                  "en": "the language (ISO 639-2, as in Akoma Ntoso): zho the Chinese text, eng "
