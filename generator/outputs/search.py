@@ -34,11 +34,10 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.problems import DataError, Problem
 
 # Not content: permalink marks, edit links, previous/next links, the status line, hints,
-# scripts (the JSON-LD of a page says again what its text says), code examples (they name
-# the site's address).
+# code examples (they name the site's address).
 NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-prevnext", ".ph-status-banner",
                ".ph-hint", ".ph-lang-paths", ".ph-pdf-link", ".ph-history",
-               ".ph-last-changed", ".ph-example", "noscript", "script")
+               ".ph-last-changed", ".ph-example", "noscript")
 
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
