@@ -11,7 +11,8 @@ one-page mkdocs-material build timed in the same run. Prints figures; not a test
   reloaded in Chromium (goal <= 2 s)
 - page weight: bytes a first visit to a clause page of the library transfers (<= 300 KB)
 - search: from typing a query on the library's search page to the results being shown, over
-  every document's index merged (<= 300 ms)
+  the library's search indexes merged: the first query of 5 fresh visits (<= 300 ms), and
+  the later queries
 
 Writes to /dev/shm (tmpfs), so deleting large trees does not slow the disk down.
 """
@@ -121,23 +122,30 @@ def page_weight(site: Path) -> None:
                     "zh/d05-2025/clauses/14/", "en/d05-2025/clauses/14/"], check=True)
 
 
-def search_times(site: Path) -> list[float]:
-    times = []
+def search_times(site: Path, runs: int) -> tuple[list[float], list[float]]:
+    """The first query of `runs` fresh visits to the search page (typed as soon as the box is
+    there), and the next queries of the last visit."""
+    firsts, nexts = [], []
     with served(site) as origin, browser() as b:
-        page = b.new_page()
-        page.goto(f"{origin}/zh/search/")
-        box = page.locator(".pagefind-ui__search-input")
-        box.wait_for()
-        for q in QUERIES:
-            page.evaluate("() => { document.querySelectorAll('.pagefind-ui__result')"
-                          ".forEach(e => e.remove()); }")
-            start = time.perf_counter()
-            box.fill(q)
-            page.wait_for_selector(".pagefind-ui__result", timeout=30000)
-            times.append(time.perf_counter() - start)
-            box.fill("")
-            page.wait_for_timeout(300)
-    return times
+        for n in range(runs):
+            context = b.new_context()  # nothing cached from the previous visit
+            page = context.new_page()
+            page.goto(f"{origin}/zh/search/")
+            box = page.locator(".pagefind-ui__search-input")
+            box.wait_for()
+            k = n % len(QUERIES)
+            queries = QUERIES[k:] + QUERIES[:k] if n == runs - 1 else [QUERIES[k]]
+            for i, q in enumerate(queries):
+                page.evaluate("() => { document.querySelectorAll('.pagefind-ui__result')"
+                              ".forEach(e => e.remove()); }")
+                start = time.perf_counter()
+                box.fill(q)
+                page.wait_for_selector(".pagefind-ui__result", timeout=30000)
+                (nexts if i else firsts).append(time.perf_counter() - start)
+                box.fill("")
+                page.wait_for_timeout(300)
+            context.close()
+    return firsts, nexts
 
 
 def main() -> int:
@@ -173,10 +181,11 @@ def main() -> int:
           f"{statistics.median(reloads):.2f} s (runs {[round(t, 2) for t in reloads]}; "
           "goal <= 2 s)")
     page_weight(out)
-    searches = search_times(out)
+    firsts, nexts = search_times(out, max(args.runs, 5))
     print(f"search over {args.documents} documents in Chromium, typing to results: first "
-          f"{searches[0] * 1000:.0f} ms, median {statistics.median(searches) * 1000:.0f} ms "
-          f"over {len(searches)} queries (goal <= 300 ms)")
+          f"query of a fresh visit median {statistics.median(firsts) * 1000:.0f} ms over "
+          f"{len(firsts)} visits {[round(t * 1000) for t in firsts]} (goal <= 300 ms); "
+          f"later queries median {statistics.median(nexts) * 1000:.0f} ms over {len(nexts)}")
     return 0
 
 

@@ -26,7 +26,7 @@ from generator import outputs, render, staging
 from generator.cache import Cache, digest, files_digest, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
-from generator.outputs.job import Job, Part, plan, settle, workers
+from generator.outputs.job import Job, Part, mapper, plan, settle, workers
 from generator.render import shell
 from generator.render.jinja import template_errors
 from generator.settings import LANGS, Settings
@@ -47,8 +47,7 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
     options = site_options(settings)
     tasks = [(library.by_id[d], contexts[d], [p.lang for p in ps], options, guides)
              for d, ps in todo.items()]
-    done = workers.map(render_document, tasks) if workers and len(tasks) > 1 else \
-        map(render_document, tasks)
+    done = mapper(workers, len(tasks))(render_document, tasks)
     return {part.key: r for ps, rs in zip(todo.values(), done, strict=True)
             for part, r in zip(ps, rs, strict=True)}
 

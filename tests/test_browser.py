@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+
+from generator.render import shards
+from tests.browser import served
+from tests.conftest import LIBRARY_DATE, guarded_page, settings_for
 
 pytestmark = pytest.mark.browser
 
@@ -80,6 +85,38 @@ def test_search_names_the_document_and_can_be_limited_to_it(library_page: Page,
     options.first.check()
     library_page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')")
     assert library_page.locator(".pagefind-ui__result").count() > 0
+
+
+def test_search_merges_the_indexes_of_a_larger_library(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chromium: Browser) -> None:
+    """A library larger than one search index (here: one series to an index) is searched as
+    one: the search page loads every index as it opens and finds both editions."""
+    from generator.pipeline import build
+    from tests.library_fixture import make_library
+
+    monkeypatch.setattr(shards, "SEARCH_SHARD", 1)
+    site = build(settings_for(tmp_path / "site", tmp_path / "work",
+                              data=make_library(tmp_path), site_url=None,
+                              source_date=LIBRARY_DATE))
+    documents = sorted(p.parent.name for p in (site / "zh").glob("*/clauses"))
+    assert len(documents) == 3
+    assert sorted(p.name for p in (site / "zh" / "pagefind").iterdir()) == ["0", "1"]
+    loaded: list[str] = []
+    with served(site) as origin:
+        pages = guarded_page(chromium, origin)
+        page = next(pages)
+        page.on("request", lambda r: loaded.append(r.url))
+        page.goto(f"{origin}/zh/search/")
+        for _ in range(100):  # every index loads before a key is pressed
+            if all(any(f"/zh/pagefind/{k}/pagefind." in u for u in loaded) for k in range(2)):
+                break
+            page.wait_for_timeout(100)
+        else:
+            raise AssertionError(f"not every index loaded as the page opened: {loaded}")
+        results = search(page, origin, "zh", "以旧换新")
+        next(pages, None)  # closes the page: no request left the site, no script error
+    found = {r.split("/")[0] for r in results if "/clauses/" in r}
+    assert {"jiande-2025", "jiande-2026"} <= found, results
 
 
 def test_no_search_index_loads_before_searching(page: Page, site_server: str) -> None:

@@ -330,7 +330,7 @@ def test_every_word_of_the_glossary_and_the_incentive_names_finds_its_clauses(
         if not want:
             continue
         urls = page.evaluate("""async (q) => {
-            const pf = await import(new URL('../jiande-2025/pagefind/pagefind.js',
+            const pf = await import(new URL('../pagefind/0/pagefind.js',
                                              location.href).href);
             const found = await pf.search(window.phSearchRewrite(q));
             return Promise.all(found.results.map(r => r.data().then(d => d.url)));

@@ -1,6 +1,6 @@
-"""What the search index holds: each page once (not the tools, not the comparisons, one copy
-of the editors' guide), only its content, and an index is built again only when the text it
-holds changed."""
+"""What the search indexes hold: each page once (not the tools, not the comparisons, one copy
+of the editors' guide), only its content, a few documents to an index, and an index is built
+again only when the text it holds changed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from generator.outputs import search
 from generator.pipeline import build
+from generator.render import shards
 from generator.settings import LANGS
 from tests.conftest import settings_for
 
@@ -25,10 +26,10 @@ def indexed_pages(part: Path) -> dict[str, bool]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_page_is_indexed_once(library_site: Path, lang: str) -> None:
-    documents = sorted(p for p in (library_site / lang).iterdir()
-                       if (p / "pagefind").is_dir() and (p / "clauses").is_dir())
+    documents = sorted(p for p in (library_site / lang).iterdir() if (p / "clauses").is_dir())
     assert len(documents) >= 2
     guides = 0
+    indexed = sum(indexed_pages(library_site / lang).values())  # the library's and documents'
     for part in documents:
         pages = indexed_pages(part)
         assert pages["clauses/1"] and pages["."] and pages["units"]
@@ -37,26 +38,52 @@ def test_each_page_is_indexed_once(library_site: Path, lang: str) -> None:
         if (part / "compare").is_dir():  # an edition of a series: no comparison searched
             assert any(p.startswith("compare/") for p in left_out)
         guides += pages["editors"]
-        entry = json.loads((part / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        (language,) = entry["languages"].values()
-        assert language["page_count"] == sum(pages.values()), part
     assert guides == 1  # the same guide in every document: found once
-    assert not indexed_pages(library_site / lang).get("search", True)  # the search page
+    folders = sorted((library_site / lang / "pagefind").iterdir())
+    assert len(folders) == 1  # three documents: one index
+    counts = []
+    for shard in folders:
+        entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))
+        (language,) = entry["languages"].values()
+        counts.append(language["page_count"])
+    assert sum(counts) == indexed
+    library = indexed_pages(library_site / lang)
+    assert not library["search"] and not library["benefits"]  # the search page, the finder
+    assert library["."] and library["units"]
+
+
+def test_a_search_index_holds_a_few_whole_series(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shards, "SEARCH_SHARD", 3)
+    docs = [("a-26", "a"), ("a-25", "a"), ("b-25", "b"), ("c-26", "c"), ("c-25", "c"),
+            ("c-24", "c"), ("d-25", "d"), ("e-26", "e"), ("e-25", "e"), ("e-24", "e"),
+            ("e-23", "e")]
+    assert shards.search_shards(docs) == [["a-26", "a-25", "b-25"], ["c-26", "c-25", "c-24"],
+                                          ["d-25"], ["e-26", "e-25", "e-24", "e-23"]]
+    assert shards.search_shards([]) == [[]]  # the library's own pages still have an index
+    assert shards.search_bundle(2) == "pagefind/2/"
 
 
 def test_search_reads_only_content() -> None:
     page = ('<html lang="zh" class="no-js"><head><title>第1条 · 甲</title></head><body>'
             '<nav>菜单 导航</nav><article><div data-pagefind-body data-pagefind-meta="文件:甲">'
             '<h1>第1条</h1><p>支持企业<a class="headerlink" href="#x">¶</a></p>'
-            '<ol class="ph-history"><li>2024年版</li></ol></div>'
-            '<p class="ph-pdf-link">PDF</p></article></body></html>')
+            '<ol class="ph-history"><li>2024年版</li></ol>'
+            '<h2 id="timeline">本条在各版本中</h2><ol class="ph-timeline"><li>2023年版</li></ol>'
+            '<p class="ph-meta ph-other-editions"><a href="../x/">上一版本</a></p>'
+            '<details class="ph-full-text"><p>第2条全文</p></details>'
+            '<form class="ph-calc" data-spec="{&quot;rules&quot;: 1}"><label>金额</label></form>'
+            '<p><span data-pagefind-index-attrs="data-t" data-t="amt500x" class="x">500元</span>'
+            '</p></div><p class="ph-pdf-link">PDF</p></article></body></html>')
     text = search.searchable(page)
     assert text is not None
     assert '<html lang="zh">' in text and "<title>第1条 · 甲</title>" in text
     assert 'data-pagefind-meta="文件:甲"' in text and "<h1>第1条</h1>" in text
     assert "支持企业" in text
-    for gone in ("菜单", "¶", "2024年版", "PDF"):
-        assert gone not in text
+    assert "<label>金额</label>" in text  # a calculator's own words, not its rules
+    assert '<span data-pagefind-index-attrs="data-t" data-t="amt500x">500元</span>' in text
+    for gone in ("菜单", "¶", "2024年版", "PDF", "本条在各版本中", "2023年版", "上一版本",
+                 "第2条全文", "data-spec", "rules", 'class="x"', "href"):
+        assert gone not in text, gone
     assert search.searchable(page.replace(" data-pagefind-body", "")) is None
 
 
@@ -75,10 +102,11 @@ def test_an_index_is_built_again_only_when_its_text_changed(
     work = tmp_path / "work"
     build(settings_for(tmp_path / "a", work, site_url="http://127.0.0.1:8000/"))
     first = len(calls)
-    assert first >= 2 * len(LANGS)  # the library's own part and the document's, per language
+    assert first == len(LANGS)  # one document: one index per language
     build(settings_for(tmp_path / "b", work, site_url="http://127.0.0.1:8001/"))
     assert len(calls) == first
     canonical = (tmp_path / "b" / "zh" / "jiande-2025" / "index.html").read_text("utf-8")
     assert "127.0.0.1:8001" in canonical
-    index = tmp_path / "b" / "zh" / "jiande-2025" / "pagefind" / "pagefind-entry.json"
-    assert index.is_file() and not (tmp_path / "b" / "zh" / "jiande-2025" / ".search").exists()
+    index = tmp_path / "b" / "zh" / "pagefind" / "0" / "pagefind-entry.json"
+    assert index.is_file()
+    assert not [p for p in (tmp_path / "b").rglob(".*") if p.name in (".feed", ".search")]

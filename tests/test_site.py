@@ -266,13 +266,16 @@ def test_no_duplicate_ids(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_part_has_its_search_index(built_site: Path, lang: str) -> None:
-    """Pagefind's chunked index of each part, in the part's language; no whole-site index."""
+def test_each_language_has_its_search_index(built_site: Path, lang: str) -> None:
+    """Pagefind's chunked index of the language's pages (one document: one shard), in that
+    language; no index inside a document's folder, no whole-site JSON index."""
     want = {"zh": "zh-hans", "en": "en"}[lang]
-    for part in (built_site / lang, built_site / lang / DOC):
-        entry = json.loads((part / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        assert set(entry["languages"]) == {want}, part
-        assert entry["languages"][want]["page_count"] > 0
+    assert sorted(p.name for p in (built_site / lang / "pagefind").iterdir()) == ["0"]
+    entry = json.loads((built_site / lang / "pagefind" / "0" / "pagefind-entry.json")
+                       .read_text("utf-8"))
+    assert set(entry["languages"]) == {want}
+    assert entry["languages"][want]["page_count"] > 0
+    assert not (built_site / lang / DOC / "pagefind").exists()
     assert not list(built_site.rglob("search_index.json"))
 
 

@@ -94,6 +94,11 @@
         return rewrite(term);
       },
     });
+    // The indexes load as the page opens, not at the first key (Pagefind's UI waits for the
+    // box's focus event, which its own autofocus comes too early to send): a reader who came
+    // here to search does not wait for them after typing.
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) input.dispatchEvent(new Event("focus"));
     var q = new URL(location.href).searchParams.get("q");
     if (q) ui.triggerSearch(q);
   }

@@ -70,7 +70,7 @@ def read_library(data: Path, source_date: int, cache: Cache | None = None,
     else:
         known = {f: cache.known_edition(f) for f in folders}
         todo = [(f, cache) for f in folders if known[f] is None]
-        run = workers.map if workers is not None and len(todo) > 1 else map
+        run = workers.map if workers is not None and workers.worth(len(todo)) else map
         fresh = {f: found for (f, _), found in zip(todo, run(read_cached, todo), strict=True)}
         read = [known[f] or fresh[f] for f in folders]
     for edition, found, key in read:

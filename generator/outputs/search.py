@@ -1,20 +1,19 @@
-"""Search, part of the site output: each part of the site (a document or the library's own
-pages, in one language) gets its own Pagefind index beside its pages (`pagefind/`), built
-from the pages in memory by Pagefind's extended binary (it segments Chinese) in its service
-mode, the interface of Pagefind's Python API (`pagefind` on PyPI, which finds the binary).
-One Pagefind process serves a whole build. An index is chunked: a query loads a few small
-files, whatever the size of the library, and nothing loads before a search.
+"""Search, part of the site output: the pages of a few documents in one language (a shard,
+render/shards.py) go into one Pagefind index at /<lang>/pagefind/<k>/, built from the pages
+in memory by Pagefind's extended binary (it segments Chinese) in its service mode, the
+interface of Pagefind's Python API (`pagefind` on PyPI, which finds the binary). An index is
+chunked: a query loads a few small files, whatever the size of the library. The library's
+search page merges the shards' indexes and starts loading them as it opens.
 
 The Python API's own client waits 0.1 s before reading each answer (11 s for a part of 106
-pages, measured), so this module speaks the same protocol directly: every page of a part is
+pages, measured), so this module speaks the same protocol directly: every page of a shard is
 sent at once and the answers are read as they come (base64 JSON messages ended by a comma).
 
-The library's search page merges the library's index with every document's, so an index is
-built with its part only. Pagefind reads only what it indexes of each page (`searchable`: the
-language, the title and the indexed body, without what is not content), and an index is
-cached by exactly that: a change that leaves a part's searchable text as it was (a timeline,
-a link, the navigation) re-indexes nothing. Pages a part leaves out of search (the finder,
-comparisons, all but one copy of the editors' guide) carry no `data-pagefind-body`.
+Pagefind reads only what it indexes of each page (`searchable`: the language, the title and
+the indexed body, without what is not content), and an index is cached by exactly that: a
+change that leaves a shard's searchable text as it was (a timeline, a link, the navigation)
+re-indexes nothing. Pages left out of search (the finders, comparisons, all but one copy of
+the editors' guide) carry no `data-pagefind-body`.
 """
 
 from __future__ import annotations
@@ -33,11 +32,19 @@ from selectolax.lexbor import LexborHTMLParser
 
 from generator.problems import DataError, Problem
 
-# Not content: permalink marks, edit links, previous/next links, the status line, hints,
+# Not content: permalink marks, edit links, previous/next links, the status line, hints; a
+# clause's timeline and its links to other editions (they change with the other editions and
+# name other pages); a unit's copy of its clauses' texts (the clauses' pages are the hits);
 # code examples (they name the site's address).
-NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-prevnext", ".ph-status-banner",
-               ".ph-hint", ".ph-lang-paths", ".ph-pdf-link", ".ph-history",
-               ".ph-last-changed", ".ph-example", "noscript")
+NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-edit-footer", ".ph-prevnext",
+               ".ph-status-banner", ".ph-hint", ".ph-lang-paths", ".ph-pdf-link",
+               ".ph-history", ".ph-last-changed", "h2#timeline", ".ph-timeline",
+               ".ph-timeline-note", ".ph-other-editions", ".ph-full-text", "noscript",
+               ".ph-example", "[data-pagefind-ignore]")
+# The attributes Pagefind reads (its own, the languages, the headings' ids for sub-results,
+# the search tokens it is told to index); the rest (links, classes, a calculator's rules)
+# only cost it time.
+_KEPT = {"id", "lang", "data-t"}
 
 
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
@@ -55,6 +62,10 @@ def searchable(html: str) -> str | None:
     tree = LexborHTMLParser(html[start:end if end >= 0 else len(html)])
     for node in tree.css(", ".join(NOT_INDEXED)):
         node.decompose()
+    for node in tree.css("[class], [href], [data-spec], [data-terms], [data-label], [title]"):
+        attrs = node.attrs
+        for name in [a for a in attrs if a not in _KEPT and not a.startswith("data-pagefind")]:
+            del attrs[name]
     lang = _HTML_LANG.search(html)
     title = _TITLE.search(html)
     body = tree.body.html if tree.body is not None else "<body></body>"

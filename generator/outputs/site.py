@@ -4,8 +4,9 @@ cache, then the staging folder assembled from the parts by hard links.
 A part is a document in one language (/<lang>/<id>/) or the library's own pages in one
 language (/<lang>/). Its pages arrive complete (render/shell.py wraps them in Material's page
 structure); this module writes them with Material's compiled CSS and JavaScript, the site's
-own assets, the part's feed and sitemap, and its Pagefind index (`search.py`, fed from the
-same pages in memory). No MkDocs run and no Markdown step.
+own assets, the part's feed and sitemap; then the search indexes (`search.py`), a few
+documents to an index (render/shards.py), fed from the same pages in memory and built again
+only when the text they hold changed. No MkDocs run and no Markdown step.
 
 A part is cached under a key made of what its pages say (outputs/job.py). A part whose pages
 changed starts from its previous version by hard links, and only the pages whose bytes
@@ -16,11 +17,13 @@ thousands of pages is put together in moments.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import queue
 import shutil
 import subprocess
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,37 +32,104 @@ from generator.cache import Cache, digest
 from generator.outputs import search
 from generator.outputs.assets import own_assets
 from generator.outputs.job import Job, Part
-from generator.render import Rendered
+from generator.render import Rendered, shards
 from generator.render.jinja import page_url
 from generator.render.shell import material_assets
-from generator.settings import Settings
+from generator.settings import LANGS, Settings
 
 
 def write(job: Job, stage: Path) -> None:
     settings, cache = job.settings, job.cache
     assets = shared_assets(settings, cache.root)
-    todo = [p for p in job.parts if p.key in job.rendered and not cache.has(p.key)]
-    if todo:
-        # Pagefind indexes parts in its own processes (one per core, each fed by a thread)
-        # while the next parts' pages are written here.
-        count = max(1, min(os.cpu_count() or 1, len(todo), 4))
-        with ExitStack() as stack, ThreadPoolExecutor(count) as indexer:
-            pool: queue.Queue[search.Pagefind] = queue.Queue()
-            for _ in range(count):
-                pool.put(stack.enter_context(search.Pagefind()))
-            done = [write_part(job.rendered[part.key], part, settings, assets, cache, pool,
-                               indexer) for part in todo]
-            for finish in done:
-                finish.result()
+    todo = {p.key for p in job.parts if p.key in job.rendered and not cache.has(p.key)}
+    indexes = search_indexes(job)
+    keys: list[str] = []
+    # Pagefind indexes a shard in its own process (one per core, each fed by a thread) as
+    # soon as its parts are written, while the next shard's parts are written here.
+    count = max(1, min(os.cpu_count() or 1, len(indexes), 4))
+    with ExitStack() as stack, ThreadPoolExecutor(count) as indexer:
+        pool = Pagefinds(stack, count)
+        done = []
+        for _, parts in indexes:
+            feeds = {p.key: write_part(job.rendered[p.key], p, settings, assets, cache)
+                     for p in parts if p.key in todo}
+            key = digest("pagefind", search.NOT_INDEXED,
+                         [read_key(cache.part(p.key)) for p in parts])
+            keys.append(key)
+            done.append(indexer.submit(index_shard, key, parts, feeds, cache, pool))
+        for finish in done:
+            finish.result()
     for part in job.parts:  # the library's own first: the documents' folders go inside
         if part.document is None:
             link_tree(cache.part(part.key), stage / part.path)
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
-    keep = {p.key for p in job.parts}
-    cache.keep(keep)
-    forget_indexes(cache.root / "search", {read_key(cache.part(k)) for k in keep})
+    for (folder, _), key in zip(indexes, keys, strict=True):
+        link_tree(cache.root / "search" / key, stage / folder)
+    cache.keep({p.key for p in job.parts})
+    forget_indexes(cache.root / "search", set(keys))
+
+
+def search_indexes(job: Job) -> list[tuple[str, list[Part]]]:
+    """Each search index's folder in the site and the parts whose pages it holds: per
+    language, the library's own pages and the documents of each shard (render/shards.py)."""
+    by = {(p.lang, p.document): p for p in job.parts}
+    groups = shards.search_shards([(d.id, d.document.series) for d in job.library.documents])
+    out = []
+    for lang in LANGS:
+        if (lang, None) not in by:
+            continue
+        for k, ids in enumerate(groups):
+            parts = ([by[(lang, None)]] if k == 0 else []) + [by[(lang, d)] for d in ids]
+            out.append((f"{lang}/{shards.search_bundle(k)}", parts))
+    return out
+
+
+class Pagefinds:
+    """Pagefind processes, one for each indexing thread (`get` and `put` back)."""
+
+    def __init__(self, stack: ExitStack, count: int) -> None:
+        self.stack, self.count = stack, count
+        self.free: queue.Queue[search.Pagefind] = queue.Queue()
+        self.started = 0
+        self.lock = threading.Lock()
+
+    def get(self) -> search.Pagefind:
+        with self.lock:  # started only when an index must be built
+            if self.free.empty() and self.started < self.count:
+                self.started += 1
+                return self.stack.enter_context(search.Pagefind())
+        return self.free.get()
+
+    def put(self, pagefind: search.Pagefind) -> None:
+        self.free.put(pagefind)
+
+
+def index_shard(key: str, parts: list[Part], feeds: dict[str, dict[str, str]], cache: Cache,
+                pagefinds: Pagefinds) -> None:
+    """A shard's index into the cache, unless the text of its pages is as it was: the pages
+    of the parts written in this build from memory (`feeds`), the others' from the cache."""
+    index = cache.root / "search" / key
+    if (index / ".complete").is_file():
+        return
+    pages: dict[str, str] = {}
+    for part in parts:
+        feed = feeds.get(part.key)
+        if feed is None:
+            feed = json.loads((cache.part(part.key) / ".feed").read_text(encoding="utf-8"))
+        prefix = part.document + "/" if part.document else ""
+        pages |= {prefix + rel: text for rel, text in feed.items()}
+    scratch = index.with_name(f".{key}.{os.getpid()}.tmp")
+    shutil.rmtree(scratch, ignore_errors=True)
+    pagefind = pagefinds.get()
+    try:
+        pagefind.index(pages, scratch)
+    finally:
+        pagefinds.put(pagefind)
+    (scratch / ".complete").write_text("", encoding="utf-8")
+    shutil.rmtree(index, ignore_errors=True)
+    scratch.rename(index)
 
 
 def shared_assets(settings: Settings, root: Path) -> Path:
@@ -124,14 +194,12 @@ def output_path(rel: str) -> str:
     return page_url(rel) + "index.html"
 
 
-def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path, cache: Cache,
-               pagefinds: queue.Queue[search.Pagefind], indexer: ThreadPoolExecutor
-               ) -> Future[None]:
-    """The part's files into the cache, then its search index (in the `indexer` thread): the
-    assets by hard links, every file whose bytes are those of the part's previous version
-    linked to it, only the others written; the index linked from the cache when the part's
-    searchable text is as it was. A one-clause fix writes its few pages. The part is in the
-    cache (complete) when the future is done."""
+def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path, cache: Cache
+               ) -> dict[str, str]:
+    """The part's files into the cache: the assets by hard links, every file whose bytes are
+    those of the part's previous version linked to it, only the others written (a one-clause
+    fix writes its few pages), and what search reads of its pages (`.feed`, with its digest
+    in `.search`), which it returns."""
     out = cache.part(part.key)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -147,29 +215,14 @@ def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path,
             path.write_bytes(data)
     feed = {output_path(rel): text for rel, html in rendered.pages.items()
             if (text := search.searchable(html)) is not None}
-    key = digest("pagefind", search.NOT_INDEXED, feed)
-    index = cache.root / "search" / key
-    (tmp / ".search").write_text(key, encoding="utf-8")
-
-    def finish() -> None:
-        if not (index / ".complete").is_file():
-            scratch = index.with_name(f".{key}.{os.getpid()}.tmp")
-            shutil.rmtree(scratch, ignore_errors=True)
-            pagefind = pagefinds.get()  # a process of its own for each thread
-            try:
-                pagefind.index(feed, scratch)
-            finally:
-                pagefinds.put(pagefind)
-            (scratch / ".complete").write_text("", encoding="utf-8")
-            shutil.rmtree(index, ignore_errors=True)
-            scratch.rename(index)
-        link_tree(index, tmp / "pagefind")
-        (tmp / ".complete").write_text("", encoding="utf-8")
-        shutil.rmtree(out, ignore_errors=True)
-        tmp.rename(out)
-        cache.set_latest(part.lang, part.document, part.key)
-
-    return indexer.submit(finish)
+    (tmp / ".feed").write_text(json.dumps(feed, ensure_ascii=False, sort_keys=True),
+                               encoding="utf-8")
+    (tmp / ".search").write_text(digest(feed), encoding="utf-8")
+    (tmp / ".complete").write_text("", encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    cache.set_latest(part.lang, part.document, part.key)
+    return feed
 
 
 def read_key(part: Path) -> str | None:
@@ -187,7 +240,7 @@ def forget_indexes(folder: Path, keep: set[str | None]) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-CACHE_ONLY = (".complete", ".search")  # a cached part's marker and its index's key
+CACHE_ONLY = (".complete", ".feed", ".search")  # a cached part's marker, its search text
 
 
 def same_bytes(path: Path, data: bytes) -> bool:

@@ -45,7 +45,7 @@ class PageType:
     items: Callable[[Any], Iterable[Any]] = _one
     nav: str = "top"  # top | section | child | none (reached from other pages)
     parent: Callable[[Edition, Any], str] | None = None
-    # in the search index: not the tools (the finder, the search page), not the comparisons
+    # in the search index: not the tools (the finders, the search page), not the comparisons
     # (the clauses' own pages hold their texts), the editors' guide only once (`indexed`)
     search: bool = True
 
@@ -105,7 +105,7 @@ LIBRARY: tuple[PageType, ...] = (
     PageType("search", lambda _: "search.md", "search.html.jinja",
              lambda v, _: t("search", v.lang), lambda v, _: v.search(), search=False),
     PageType("benefits", lambda _: "benefits.md", "benefits.html.jinja",
-             lambda v, _: t("benefits", v.lang), lambda v, _: v.benefits()),
+             lambda v, _: t("benefits", v.lang), lambda v, _: v.benefits(), search=False),
     PageType("developers", lambda _: "data.md", "developers.html.jinja",
              lambda v, _: t("developers", v.lang), lambda v, _: v.developers()),
 )

@@ -34,6 +34,7 @@ TAG = re.compile(r"<[^>]+>")
 # A page template's JSON-LD goes into the head: Material's instant navigation re-runs the
 # scripts of the content, and a block in the article would read as its text.
 LD_JSON = re.compile(r'<script type="application/ld\+json">.*?</script>\n?', re.S)
+H_TAG = re.compile(r"<h[^>]*>")  # the tags whose ids a heading's slug must not take
 
 
 @dataclass(frozen=True)
@@ -130,8 +131,7 @@ def headings(content: str) -> tuple[str, list[Toc]]:
     finder's results) stays as it is and out of the table of contents."""
     from markdown.extensions.toc import slugify, unique
 
-    used: set[str] = set(ID_ATTR.findall(TAG.sub(lambda m: m[0] if m[0].startswith("<h")
-                                                 else "", content)))
+    used: set[str] = {i for tag in H_TAG.findall(content) for i in ID_ATTR.findall(tag)}
     flat_toc: list[Toc] = []
 
     def fix(m: re.Match[str]) -> str:

@@ -22,6 +22,7 @@ from generator.render.context import DocContext
 from generator.render.finder import finder_context, status_data
 from generator.render.forms import calculator_fields
 from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, punct, t
+from generator.render.shards import search_bundle, search_shards
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,7 @@ class LibraryView:
                 "issuers": [i.name for i in lib.file.issuers]}
 
     def search(self) -> dict[str, Any]:
-        """Pagefind's UI over the library's own index and each document's (merged)."""
+        """Pagefind's UI over the library's search indexes (merged)."""
         strings = {k.removeprefix("pf_"): v[self.lang] for k, v in STRINGS.items()
                    if k.startswith("pf_")}
         aliases: dict[str, str] = {}
@@ -397,6 +398,8 @@ class LibraryView:
                                        filters.term_token(g.zh))
             for word, token in search_words(d, "zh").items():
                 aliases.setdefault(word, token)
-        return {"bundles": [f"{d.id}/pagefind/" for d in self.library.documents],
+        shards = search_shards([(d.id, d.document.series) for d in self.library.documents])
+        return {"bundles": [search_bundle(k) for k in range(len(shards))],
+                "documents": len(self.library.documents),
                 "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
                 "aliases": json.dumps(aliases, ensure_ascii=False, sort_keys=True)}
