@@ -127,3 +127,27 @@ def test_a_document_without_a_number_is_named_by_its_id(corpus: Path) -> None:
     for d in unnumbered:
         ids = identifiers(d, lib.issuer_of(d).id)
         assert ids.work.endswith(f"/{d.id}/") and ids.registration is None
+
+
+def test_two_documents_with_one_identifier_are_an_error(tmp_path: Path) -> None:
+    """Two documents of one issuer with the same 文号 would share their permanent addresses:
+    the data check says which, where, and what to do (no build, no traceback)."""
+    import shutil
+
+    from generator.pipeline import read_library
+    from tests.conftest import FIXTURES, SOURCE_DATE
+
+    shutil.copy(FIXTURES / "library.yaml", tmp_path / "library.yaml")
+    for name in ("mini", "mini2"):
+        shutil.copytree(FIXTURES / "mini", tmp_path / name)
+        doc = tmp_path / name / "document.yaml"
+        text = doc.read_text("utf-8").replace("id: mini\n", f"id: {name}\n")
+        text = text.replace("  attachment: mini.pdf\n",
+                            "  attachment: mini.pdf\n  number: {zh: 测政发〔2025〕1号, "
+                            "en: 'Ce Zheng Fa [2025] No. 1'}\n")
+        doc.write_text(text, encoding="utf-8")
+    _, problems = read_library(tmp_path, SOURCE_DATE)
+    same = [p for p in problems if "same permanent identifier" in p.message]
+    assert len(same) == 1, problems
+    assert same[0].path.endswith("mini2/document.yaml") and same[0].fails
+    assert "eli/cn/test-city/2025/cezhengfa-1/" in same[0].message
