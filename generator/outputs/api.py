@@ -181,11 +181,11 @@ def openapi(library: Library, site_url: str | None) -> dict[str, Any]:
             "Akoma Ntoso 3.0", None, "One language expression of the document.",
             ("document", "aknFile"), media="application/akn+xml"),
         "/data/openapi.json": _get("This document", "OpenApi", "The OpenAPI document."),
-        "/{lang}/pagefind/pagefind-entry.json": _get(
-            "Search index of the library's pages", "PagefindEntry", "Pagefind's.", ("lang",)),
-        "/{lang}/{document}/pagefind/pagefind-entry.json": _get(
-            "Search index of a document's pages", "PagefindEntry", "Pagefind's.",
-            ("lang", "document")),
+        "/{lang}/pagefind/{index}/pagefind-entry.json": _get(
+            "Search index of the library's pages in one language", "PagefindEntry",
+            "Pagefind's. Each index holds whole series, a few documents to an index "
+            "(the first one also the library's own pages); the search page merges them.",
+            ("lang", "index")),
     }
     if library.root is not None:
         paths["/data/policy.json"] = _get(
@@ -215,6 +215,9 @@ def openapi(library: Library, site_url: str | None) -> dict[str, Any]:
                             "description": "<document>-zho or <document>-eng."},
                 "lang": {"name": "lang", "in": "path", "required": True,
                          "schema": {"enum": LANGS}},
+                "index": {"name": "index", "in": "path", "required": True,
+                          "schema": {"type": "integer", "minimum": 0},
+                          "description": "The search index's number, from 0."},
             },
             "schemas": schemas(),
         },
