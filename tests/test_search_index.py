@@ -110,3 +110,38 @@ def test_an_index_is_built_again_only_when_its_text_changed(
     index = tmp_path / "b" / "zh" / "pagefind" / "0" / "pagefind-entry.json"
     assert index.is_file()
     assert not [p for p in (tmp_path / "b").rglob(".*") if p.name in (".feed", ".search")]
+
+
+def test_documents_of_the_same_text_have_their_own_indexes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two documents whose pages read the same (a reissue with only its id changed) in two
+    indexes: each index sends readers to its own document, and the two are built apart (the
+    40-document bench library hung when they were taken for one)."""
+    import gzip
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    monkeypatch.setattr(shards, "SEARCH_SHARD", 1)
+    data = tmp_path / "data"
+    data.mkdir()
+    library = (FIXTURES / "library.yaml").read_text("utf-8")
+    (data / "library.yaml").write_text(
+        library + "".join(f"  - id: test-policy-{n}\n    issuer: test-city\n    title: "
+                          "{zh: 测试市若干政策, en: Test City policies}\n" for n in (2, 3)),
+        encoding="utf-8")
+    docs = (("mini", "test-policy"), ("minib", "test-policy-2"), ("minic", "test-policy-3"))
+    for name, series in docs:
+        shutil.copytree(FIXTURES / "mini", data / name)
+        doc = data / name / "document.yaml"
+        doc.write_text(doc.read_text("utf-8").replace("id: mini\n", f"id: {name}\n").replace(
+            "series: test-policy\n", f"series: {series}\n"), encoding="utf-8")
+    build(settings_for(tmp_path / "site", tmp_path / "work", data=data))
+    for lang in LANGS:
+        urls = {}
+        for k in (0, 1, 2):  # the first also holds the library's own pages, the guide
+            fragments = (tmp_path / "site" / lang / "pagefind" / str(k) / "fragment").iterdir()
+            first = {json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
+                     .split("/")[1] for f in fragments}
+            urls[k] = first & {name for name, _ in docs}
+        assert sorted(urls.values(), key=sorted) == [{"mini"}, {"minib"}, {"minic"}], urls

@@ -53,10 +53,13 @@ def write(job: Job, stage: Path) -> None:
         for _, parts in indexes:
             feeds = {p.key: write_part(job.rendered[p.key], p, settings, assets, cache)
                      for p in parts if p.key in todo}
+            # an index is its pages' texts at their addresses: two documents of the same
+            # text (a reissue with only its id changed) are two indexes
             key = digest("pagefind", search.NOT_INDEXED,
-                         [read_key(cache.part(p.key)) for p in parts])
+                         [(p.path, read_key(cache.part(p.key))) for p in parts])
+            if key not in keys:
+                done.append(indexer.submit(index_shard, key, parts, feeds, cache, pool))
             keys.append(key)
-            done.append(indexer.submit(index_shard, key, parts, feeds, cache, pool))
         for finish in done:
             finish.result()
     for part in job.parts:  # the library's own first: the documents' folders go inside
