@@ -35,7 +35,7 @@ from generator.problems import Problem, display_path
 SOURCES = ("generator", "calculators", "docs")  # the generator's own files
 FILES = ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin-extended", "jinja2", "markdown",
-            "pymdown-extensions", "weasyprint")
+            "pymdown-extensions", "weasyprint", "lxml", "pypinyin")
 
 
 def digest(*parts: Any) -> str:

@@ -2,7 +2,7 @@
 tests and bench/screenshots.py. Paths are under /<lang>/: the library's own pages, then the
 real document's (under jiande-2025/)."""
 
-LIBRARY_PAGES = ["", "units/", "search/?q=REITs", "benefits/",
+LIBRARY_PAGES = ["", "units/", "search/?q=REITs", "benefits/", "data/",
                  "benefits/?who=resident&s=appliance,furniture,e-bike&appliance.grade=1"
                  "&appliance.price=8000&furniture.item=furniture_plain&furniture.price=6000"]
 DOCUMENT_PAGES = [

@@ -211,6 +211,15 @@ def library_page(chromium, library_server: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of policy_data/ with every document of the house-style corpus imported into it
+    (tests/library_fixture.py:make_corpus), made once for the session."""
+    from tests.library_fixture import make_corpus
+
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
 def series(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Three editions of the real document's series (tests/library_fixture.py:make_series)."""
     from tests.library_fixture import make_series

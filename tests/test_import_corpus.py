@@ -23,7 +23,7 @@ from generator.importer.readers import read
 from generator.pipeline import read_edition, read_library
 from tests.conftest import SOURCE_DATE, settings_for
 from tests.html_text import page_text
-from tests.library_fixture import CORPUS, IMPORT, import_args, make_corpus
+from tests.library_fixture import CORPUS, IMPORT, import_args
 
 FORMATS = ("txt", "docx", "html")
 SLUGS = [slug for slug, _, _ in CORPUS] + ["jiande-2026"]
@@ -55,11 +55,6 @@ def test_page_chrome_is_not_the_document() -> None:
         assert "发布日期:2025-04-15 浏览次数: 来源:区府办" in src.text
     assert [p.text for p in read(IMPORT / "wangshu-2025.txt").chrome] == [
         "您现在的位置:首页 > 政务公开 > 政策文件", "字体:[ 大 中 小 ]"]
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_corpus(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from tests.conftest import DOC, ROOT
-from tests.html_text import soup
+from tests.html_text import follow, soup
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
 
@@ -28,20 +28,6 @@ FILES = (PUBLISHED / "files.txt").read_text(encoding="utf-8").split()
 QUERIES = (PUBLISHED / "queries.txt").read_text(encoding="utf-8").split()
 
 
-def follow(site: Path, path: str) -> str:
-    """Where a reader ends up from `path` (below the site's root), following redirect pages."""
-    for _ in range(3):
-        html = soup(site / path / "index.html")
-        refresh = html.select_one('meta[http-equiv="refresh"]')
-        if refresh is None:
-            return path
-        target = str(refresh["content"]).split("url=", 1)[1]
-        canonical = html.select_one('link[rel="canonical"]')
-        assert canonical is not None, path
-        path = urlparse(urljoin(f"/{path}", target)).path.lstrip("/")
-    pytest.fail(f"{path}: more than 3 redirects")
-
-
 def test_the_record_covers_every_page_type() -> None:
     assert len(PAGES) == 212 and {"zh/", "en/clauses/14/", "zh/units/commerce-bureau/",
                                   "en/calculators/trade-in/", "zh/finder/"} <= set(PAGES)
@@ -53,10 +39,15 @@ def test_an_old_page_lands_on_the_same_page_of_the_same_document(built_site: Pat
     assert (built_site / path / "index.html").is_file(), path
     lang, rest = path.split("/", 1)
     landed = follow(built_site, path)
-    if rest in ("", "units/"):  # the library's home and units now; both list the document
+    if rest in ("", "units/", "data/"):  # the library's home, units and page for developers
+        # now; each lists the document
         assert landed == path
         html = soup(built_site / path / "index.html")
         assert html.select_one(f'a[href*="{DOC}/"]') is not None
+        if rest == "data/":  # the old page's files: each linked where it is now
+            for name in (f for f in FILES if f.startswith("data/")):
+                new = name.replace("data/", f"data/{DOC}/", 1)
+                assert html.select_one(f'a[href$="{new}"]') is not None, new
         return
     assert landed == f"{lang}/{DOC}/{rest}"
     assert (built_site / landed / "index.html").is_file()

@@ -401,4 +401,5 @@ def test_plain_mkdocs_builds_the_site(tmp_path: Path, built_site: Path) -> None:
     # the same pages as the driver's own build (the test build has a site URL: compare the
     # article, which has no absolute address)
     ours = soup(built_site / "zh" / "jiande-2025" / "clauses" / "14" / "index.html")
+    assert len(html.select('head script[type="application/ld+json"]')) == 1
     assert str(html.select_one("article")) == str(ours.select_one("article"))

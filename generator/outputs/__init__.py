@@ -3,6 +3,9 @@ same signature `write(job, stage)`:
 
     site      /<lang>/ and /<lang>/<id>/: each part's pages, assets, feed, sitemap, search
     opendata  /data/<id>/: policy.json and the CSV tables; /data/library.json
+    akn       /data/<id>/akn/<id>-zho.xml and -eng.xml: Akoma Ntoso 3.0
+    eli       /eli/…: the permanent identifiers, each landing on its page or file
+    api       /data/openapi.json: the OpenAPI 3.1 document of every published JSON file
     pdf       /pdf/<id>-<lang>.pdf (only with --pdf)
     legacy    the addresses the one-document site published, kept working
     root      /index.html, /sitemap.xml
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.outputs import legacy, opendata, pdf, root, site
+from generator.outputs import akn, api, eli, legacy, opendata, pdf, root, site
 from generator.outputs.job import Job
 from generator.settings import Settings
 
@@ -21,5 +24,5 @@ Output = Callable[[Job, Path], None]
 
 
 def chosen(settings: Settings) -> tuple[Output, ...]:
-    return (site.write, opendata.write, *((pdf.write,) if settings.pdf else ()), legacy.write,
-            root.write)
+    return (site.write, opendata.write, akn.write, eli.write, api.write,
+            *((pdf.write,) if settings.pdf else ()), legacy.write, root.write)

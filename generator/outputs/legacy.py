@@ -4,8 +4,9 @@ keeps working and lands on the same content of the document it showed then
 
 Its pages were at /<lang>/<path>/; they are now at /<lang>/<id>/<path>/. Each old page
 address gets a small page that sends readers on, keeping the query string (calculator inputs)
-and the fragment. /<lang>/ (now the library's home) and /<lang>/units/ (now every issuer's
-units) show the library's own page, which includes that document. Files cannot redirect on a
+and the fragment. /<lang>/ (now the library's home), /<lang>/units/ (now every issuer's
+units) and /<lang>/data/ (now the page for developers, which lists every document's files)
+show the library's own page, which includes that document. Files cannot redirect on a
 static host, so the PDFs, the open data and the feeds are also kept at their old names,
 as links to the same bytes.
 """
@@ -21,7 +22,7 @@ from generator.render.pages import pages
 from generator.render.view import View
 from generator.settings import LANGS
 
-KEPT_BY_THE_LIBRARY = {"", "units/"}  # addresses the library's own pages answer now
+KEPT_BY_THE_LIBRARY = {"", "units/", "data/"}  # addresses the library's own pages answer now
 OLD_FILES = {  # old name -> name in the document's folder
     "data/policy.json": "data/{id}/policy.json", "data/clauses.csv": "data/{id}/clauses.csv",
     "data/incentives.csv": "data/{id}/incentives.csv", "data/targets.csv": "data/{id}/targets.csv",

@@ -1,6 +1,8 @@
-"""The open-data output: for each document, the whole model as JSON and flat CSV tables (UTF-8
-with BOM for Excel) in data/<id>/; for the library, data/library.json (every document, its
-series, issuer, status and where its files are)."""
+"""The open-data output: for each document, the whole model as JSON, flat CSV tables (UTF-8
+with BOM for Excel) and their Frictionless data package, the calculators' rules, and one JSON
+file per clause (the clause by its number, without search) in data/<id>/; for the library,
+data/library.json (every document, its series, issuer, status, identifiers and where its
+files are). Every JSON file is described by data/openapi.json (outputs/api.py)."""
 
 from __future__ import annotations
 
@@ -12,22 +14,52 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import digest
+from generator.data.identifiers import Identifiers, identifiers
 from generator.data.model import Edition
+from generator.data.rules import rules_json
 from generator.data.schema import Text
+from generator.outputs.datapackage import datapackage_json
 from generator.outputs.job import Job, write_files
 from generator.render.filters import incentive_terms, target_value
 from generator.settings import LANGS
 
 
-def policy_json(ed: Edition) -> str:
+def policy_json(ed: Edition, ids: Identifiers) -> str:
     data: dict[str, Any] = {
         "document": ed.document.model_dump(mode="json"),
         "chapters": [ch.model_dump(mode="json") for ch in ed.chapters],
         "units": [u.model_dump(mode="json") for u in ed.units],
         "glossary": [g.model_dump(mode="json") for g in ed.glossary],
         "amendments": [a.model_dump(mode="json") for a in ed.amendments],
+        "identifiers": ids.data(),
     }
+    return _json(data)
+
+
+def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def clause_json(ed: Edition, ids: Identifiers, number: int) -> str:
+    """One clause, by its number: its text and facts, its chapter, its responsible units
+    (or its chapter's leads, `units_from: chapter`), its identifiers and pages, and its
+    neighbours' numbers."""
+    clauses = ed.clauses
+    at = next(i for i, c in enumerate(clauses) if c.number == number)
+    c, ch = clauses[at], ed.chapter_of[number]
+    units, derived = ed.responsible(c)
+    return _json({
+        "document": ed.id, "number": number,
+        "chapter": {"number": ch.number, "title": ch.title.model_dump(mode="json")},
+        "clause": c.model_dump(mode="json"),
+        "responsible_units": [{"id": u, "name": ed.unit_by_id[u].name.model_dump(mode="json")}
+                              for u in units],
+        "units_from": "chapter" if derived else "clause",
+        "identifiers": ids.data()["clauses"][str(number)],  # type: ignore[index]
+        "pages": {lang: f"{lang}/{ed.id}/clauses/{number}/" for lang in LANGS},
+        "previous": clauses[at - 1].number if at else None,
+        "next": clauses[at + 1].number if at + 1 < len(clauses) else None,
+    })
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
@@ -92,14 +124,19 @@ def budget_csv(ed: Edition) -> bytes:
                  "within", "overlaps", "quote_zh"], rows)
 
 
-def data_files(ed: Edition) -> dict[str, bytes]:
-    return {
-        "policy.json": policy_json(ed).encode("utf-8"),
+def data_files(ed: Edition, ids: Identifiers, issuer: str) -> dict[str, bytes]:
+    files = {
+        "policy.json": policy_json(ed, ids).encode("utf-8"),
         "clauses.csv": clauses_csv(ed),
         "incentives.csv": incentives_csv(ed),
         "targets.csv": targets_csv(ed),
         "budget.csv": budget_csv(ed),
+        "datapackage.json": datapackage_json(ed, issuer).encode("utf-8"),
+        "rules.json": rules_json(ed).encode("utf-8"),
     }
+    files |= {f"clauses/{c.number}.json": clause_json(ed, ids, c.number).encode("utf-8")
+              for c in ed.clauses}
+    return files
 
 
 def library_json(job: Job) -> str:
@@ -107,6 +144,7 @@ def library_json(job: Job) -> str:
     docs = []
     for d in lib.documents:
         succ, prev = lib.successor(d), lib.predecessor(d)
+        ids = identifiers(d, lib.issuer_of(d).id)
         docs.append({
             "id": d.id, "series": d.document.series, "issuer": lib.issuer_of(d).id,
             "edition": d.document.edition,
@@ -121,6 +159,9 @@ def library_json(job: Job) -> str:
             "supersedes": prev.id if prev else None, "superseded_by": succ.id if succ else None,
             "pages": {lang: f"{lang}/{d.id}/" for lang in LANGS},
             "data": {name: f"data/{d.id}/{name}" for name in data_names()},
+            "clause": f"data/{d.id}/clauses/{{number}}.json",
+            "akn": {lang: ids.akn_file(lang) for lang in LANGS},
+            "identifiers": {k: v for k, v in ids.data().items() if k != "clauses"},
             "pdf": {lang: f"pdf/{d.id}-{lang}.pdf" for lang in LANGS},
         })
     body = {"title": lib.file.title.model_dump(),
@@ -130,17 +171,24 @@ def library_json(job: Job) -> str:
 
 
 def data_names() -> list[str]:
-    return ["policy.json", "clauses.csv", "incentives.csv", "targets.csv", "budget.csv"]
+    """The files of every document (besides its clauses' files and its Akoma Ntoso)."""
+    return ["policy.json", "clauses.csv", "incentives.csv", "targets.csv", "budget.csv",
+            "datapackage.json", "rules.json"]
 
 
 def write(job: Job, stage: Path) -> None:
-    """Each document's files, made again only when its files or the generator changed."""
+    """Each document's files, made again only when its files, its identifiers (its issuer's
+    id) or the generator changed."""
     for ed in job.library.documents:
-        entry = job.cache.root / "data" / digest(job.version, job.library.sources[ed.id])
+        issuer = job.library.issuer_of(ed).id
+        ids = identifiers(ed, issuer)
+        entry = job.cache.root / "data" / digest(job.version, job.library.sources[ed.id],
+                                                 repr(ids))
         if not (entry / ".complete").is_file():
-            write_files(entry, dict(data_files(ed)))
+            write_files(entry, dict(data_files(ed, ids, issuer)))
             (entry / ".complete").write_text("", encoding="utf-8")
-        (stage / "data" / ed.id).mkdir(parents=True, exist_ok=True)
-        for name in data_names():
-            os.link(entry / name, stage / "data" / ed.id / name)
+        folder = stage / "data" / ed.id
+        (folder / "clauses").mkdir(parents=True, exist_ok=True)
+        for name in [*data_names(), *(f"clauses/{n}.json" for n in ids.clauses)]:
+            os.link(entry / name, folder / name)
     write_files(stage / "data", {"library.json": library_json(job)})

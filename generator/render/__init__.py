@@ -86,7 +86,7 @@ def document(edition: Edition, ctx: DocContext, lang: str, *, site: Site,
              guide: str) -> Rendered:
     """A document's pages, which sit at /<lang>/<id>/; `guide` is the editors' guide
     (Markdown, from the checkout)."""
-    view = View(edition, ctx, lang, site.edit_base, guide_html(guide))
+    view = View(edition, ctx, lang, site.edit_base, guide_html(guide), site.site_url)
     all_pages = list(pages(view))
     nav = navigation(view, all_pages)
     site_name = filters.site_title(filters.tr(ctx.site_name, lang))
@@ -145,7 +145,7 @@ def banner(ctx: DocContext, lang: str) -> dict[str, Any]:
 
 def library(lib: Library, lang: str, *, site: Site) -> Rendered:
     """The library's own pages, at /<lang>/."""
-    view = LibraryView(lib, lang)
+    view = LibraryView(lib, lang, site.site_url)
     all_pages = list(library_pages(view))
     nav = navigation(view, all_pages)
     site_name = filters.site_title(filters.tr(lib.file.title, lang))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from generator.data.identifiers import Identifiers, identifiers
 from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.schema import Issuer, Period, Series, Text
@@ -64,6 +65,8 @@ class DocContext:
     timelines: dict[int, tuple[TimelineEntry, ...]] = field(default_factory=dict)  # oldest
     #                                                          edition first, by clause
     inputs: tuple[tuple[str, str], ...] = ()  # (id, digest of its files) of every edition read
+    ids: Identifiers | None = None  # its permanent identifiers (data/identifiers.py)
+    predecessor_ids: Identifiers | None = None  # those of the edition it replaces
 
     def digest_data(self) -> dict[str, Any]:
         """What the context is made of, cheaply: everything in it derives from the editions'
@@ -130,7 +133,9 @@ def context(library: Library, doc: Edition, memo: Memo = _no_memo) -> DocContext
         comparisons=tuple(comparisons),
         timelines=timelines(doc, oldest_first, steps) if len(editions) > 1 else {},
         inputs=tuple((d.id, library.sources[d.id]) for d in editions)
-        if all(d.id in library.sources for d in editions) else ())
+        if all(d.id in library.sources for d in editions) else (),
+        ids=identifiers(doc, library.issuer_of(doc).id),
+        predecessor_ids=identifiers(prev, library.issuer_of(prev).id) if prev else None)
 
 
 def timelines(doc: Edition, oldest_first: list[Edition],

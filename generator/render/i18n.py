@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chapter": {"zh": "第{n}章", "en": "Chapter {n}"},
     "clause": {"zh": "第{n}条", "en": "Clause {n}"},
     "clauses": {"zh": "条款", "en": "Clauses"},
+    "clause_identifier": {"zh": "{number}第{n}条", "en": "{number}, clause {n}"},
     "clause_range": {"zh": "第{a}–{b}条", "en": "Clauses {a}–{b}"},
     "units": {"zh": "责任单位", "en": "Responsible units"},
     "unit": {"zh": "单位", "en": "Unit"},
@@ -351,6 +352,123 @@ STRINGS: dict[str, dict[str, str]] = {
     "contents": {"zh": "目录", "en": "Contents"},
     "all_clauses": {"zh": "全部章节和条款", "en": "All chapters and clauses"},
     "file_contents": {"zh": "内容", "en": "Contents"},
+    "file_datapackage_json": {"zh": "四个 CSV 表的 Frictionless 数据包：字段类型、单位、主键，"
+                                    "以条款为外键",
+                              "en": "Frictionless data package of the four CSV tables: field "
+                                    "types, units, keys, the clause as foreign key"},
+    "file_rules_json": {"zh": "计算器和政策匹配所用的规则（网页中的计算器读取同一份）",
+                        "en": "The calculators' and the benefit finder's rules (what the "
+                              "calculators on the site read)"},
+    "file_akn_zh": {"zh": "Akoma Ntoso 3.0：中文原文（以原文为准）",
+                    "en": "Akoma Ntoso 3.0: the Chinese text (authoritative)"},
+    "file_akn_en": {"zh": "Akoma Ntoso 3.0：本项目的英文译文",
+                    "en": "Akoma Ntoso 3.0: this project's English translation"},
+    # the page for developers (/<lang>/data/)
+    "developers": {"zh": "开放数据与接口", "en": "Data for developers"},
+    "dev_intro": {"zh": "本站的所有数据均为静态文件，无需登录或密钥，可直接下载或由程序读取。"
+                        "每个文件都由"
+                        "同一份结构化数据生成，与网页和 PDF 一致。",
+                  "en": "Everything here is a static file: no sign-in, no key. Download it or "
+                        "read it from a program. Every file is generated from the same "
+                        "structured data as the pages and the PDFs."},
+    "dev_published": {"zh": "发布的内容", "en": "What is published"},
+    "dev_library_json": {"zh": "文件库：每份文件的系列、发文机关、状态、标识符和各文件地址",
+                         "en": "The library: every document's series, issuer, status, "
+                               "identifiers and where its files are"},
+    "dev_openapi_json": {"zh": "OpenAPI 3.1 接口说明：每个 JSON 文件的地址和 JSON Schema",
+                         "en": "The OpenAPI 3.1 description: every JSON file's address and "
+                               "its JSON Schema"},
+    "dev_clause_json": {"zh": "按条款编号直接取得一条（无需搜索）：原文、译文、奖励、目标、"
+                              "责任单位、标识符",
+                        "en": "One clause by its number, without search: text, translation, "
+                              "incentives, targets, responsible units, identifiers"},
+    "dev_akn": {"zh": "OASIS Akoma Ntoso 3.0 格式的全文，含 FRBR 标识符、修订记录、"
+                      "实施期和每个数字",
+                "en": "The whole text in OASIS Akoma Ntoso 3.0, with FRBR identifiers, "
+                      "amendments, the period in force and every figure"},
+    "dev_eli": {"zh": "永久标识符：每份文件、每种语言和每一条都有固定地址（见下文）",
+                "en": "Permanent identifiers: a fixed address for each document, language and "
+                      "clause (see below)"},
+    "dev_jsonld": {"zh": "每份文件的首页和每一条的页面都带有 schema.org JSON-LD（Legislation，"
+                         "奖励为 "
+                         "MonetaryGrant），供搜索引擎和程序读取。",
+                   "en": "Each document's home and each clause's page carry schema.org JSON-LD "
+                         "(Legislation; incentives as MonetaryGrant) for search engines and "
+                         "programs."},
+    "dev_document_data": {"zh": "该文件的开放数据页", "en": "The document's open-data page"},
+    "dev_work_id": {"zh": "标识符", "en": "Identifier"},
+    "dev_identifiers": {"zh": "标识符", "en": "Identifiers"},
+    "dev_identifiers_intro": {
+        "zh": "标识符参照欧洲立法标识符（ELI）的写法，由数据生成：发文机关、"
+              "文号（无文号时为文件编号 id）、"
+              "规范性文件登记号（如有）、年份和语言。它们是本站地址下的路径，永不改变，"
+                  "打开后进入对应的页面或文件。",
+        "en": "Identifiers follow the style of the European Legislation Identifier (ELI) and "
+              "are made from the data: the issuer, the document number (文号; without one, the "
+              "document's id), the normative-document registration number (规范性文件登记号) "
+              "where there is one, the year and the language. They are paths under the site's "
+              "address that never change, and each lands on its page or file."},
+    "uri_cn": {"zh": "中国：本文件库只收录中国的规范性文件",
+               "en": "China: the library holds Chinese normative documents only"},
+    "uri_issuer": {"zh": "发文机关在 library.yaml 中的 id", "en": "the issuer's id in "
+                         "library.yaml"},
+    "uri_year": {"zh": "文号中的年份（〔2025〕），否则为成文日期或版本的年份",
+                 "en": "the year in the document number (〔2025〕), else of its date or edition"},
+    "uri_number": {"zh": "文号：机关代字的拼音加序号（西政发〔2025〕6号 → xizhengfa-6）；"
+                         "无文号时为文件 id",
+                   "en": "the document number: the issuing organ's abbreviation in pinyin and "
+                         "the serial (西政发〔2025〕6号 → xizhengfa-6); without one, the "
+                         "document's id"},
+    "uri_lang": {"zh": "语言（ISO 639-2，与 Akoma Ntoso 相同）：zho 中文原文，eng 英文译文",
+                 "en": "the language (ISO 639-2, as in Akoma Ntoso): zho the Chinese text, eng "
+                       "the English translation"},
+    "uri_registration_part": {"zh": "规范性文件登记号，小写", "en": "the registration number, "
+                                    "lower case"},
+    "uri_work": {"zh": "文件本身：中文首页", "en": "the document: its Chinese home page"},
+    "uri_expression": {"zh": "一种语言的文本：该语言的首页", "en": "the text in one language: its "
+                             "home page"},
+    "uri_manifestation": {"zh": "该语言的 Akoma Ntoso XML 文件", "en": "its Akoma Ntoso XML file"},
+    "uri_clause": {"zh": "一条（按编号）：中文条款页", "en": "a clause, by number: its Chinese "
+                         "page"},
+    "uri_clause_expression": {"zh": "一条的一种语言：该语言的条款页",
+                              "en": "a clause in one language: its page in that language"},
+    "uri_registration": {"zh": "按规范性文件登记号：中文首页",
+                         "en": "by registration number: the Chinese home page"},
+    "dev_identifiers_example": {"zh": "例如《{title}》（{number}）：",
+                                "en": "For example, {title} ({number}):"},
+    "dev_identifier": {"zh": "标识符", "en": "Identifier"},
+    "dev_lands_on": {"zh": "打开后进入", "en": "Lands on"},
+    "dev_akn_uri": {"zh": "在 Akoma Ntoso 文件中，同一份文件的 FRBR 作品标识为",
+                    "en": "In the Akoma Ntoso files, the same document's FRBR work URI is"},
+    "dev_examples": {"zh": "示例", "en": "Examples"},
+    "dev_site_var": {"zh": "下面的示例中，$SITE 是本站的地址（即你打开本页的地址中 /zh/ "
+                           "之前的部分）。",
+                     "en": "In the examples, $SITE is this site's address (the part of this "
+                           "page's address before /en/)."},
+    "dev_curl_library": {"zh": "文件库", "en": "the library"},
+    "dev_curl_clause": {"zh": "按编号取第{n}条", "en": "clause {n}, by its number"},
+    "dev_curl_akn": {"zh": "经标识符取得中文 Akoma Ntoso 文件", "en": "the Chinese Akoma Ntoso "
+                           "file, by its identifier"},
+    "dev_curl_table": {"zh": "奖励与补助表（CSV）", "en": "the incentives table (CSV)"},
+    "dev_more": {"zh": "全部文件的接口说明、标识符和示例", "en": "every file's description, the "
+                 "identifiers and examples"},
+    "dev_python_site": {"zh": "与 curl 示例相同的地址",
+                        "en": "the same address as in the curl examples"},
+    "dev_python_prints": {"zh": "其中一行输出", "en": "one of the lines it prints"},
+    "dev_python_quote": {"zh": "即 {amount}，原文", "en": "that is {amount}; the text says"},
+    "dev_validate": {"zh": "数据包和接口说明可以用各自标准的工具校验：",
+                     "en": "The data packages and the API description check with their "
+                           "standards' own tools:"},
+    "dev_licence_more": {"zh": "schema.org 词汇表由 schema.org 以 CC BY-SA 3.0 许可提供；Akoma "
+                               "Ntoso 为 OASIS 标准。",
+                         "en": "The schema.org vocabulary is schema.org's, under CC BY-SA 3.0; "
+                               "Akoma Ntoso is an OASIS standard."},
+    "and": {"zh": "、", "en": " and "},
+    # the kinds of fact, as the Akoma Ntoso files name them (TLCConcept)
+    "akn_incentive": {"zh": "奖励与补助", "en": "incentive"},
+    "akn_target": {"zh": "目标任务", "en": "target"},
+    "akn_budget": {"zh": "预算", "en": "budget figure"},
+    "akn_figure": {"zh": "其他数字", "en": "other figure"},
     "format": {"zh": "格式", "en": "Format"},
     "data_intro": {
         "zh": "以下数据文件由手册的同一份结构化数据生成，与网站和PDF一致。CSV 文件为带 BOM 的 "

@@ -93,9 +93,10 @@ TABLE: tuple[PageType, ...] = (
              items=lambda v: v.comparisons(), nav="none", search=False),
 )
 
-# The library's own pages, at /<lang>/: its home, the units of every issuer, search, and
-# the benefit finder over every current document (benefits/: finder/ would read as the
-# old one-document finder's address, which lands on the document's own).
+# The library's own pages, at /<lang>/: its home, the units of every issuer, search, the
+# benefit finder over every current document (benefits/: finder/ would read as the old
+# one-document finder's address, which lands on the document's own), and the page for
+# developers (data/: the old one-document site's open-data page, whose files it lists).
 LIBRARY: tuple[PageType, ...] = (
     PageType("library", lambda _: "index.md", "library.html.jinja",
              lambda v, _: t("library", v.lang), lambda v, _: v.home()),
@@ -105,6 +106,8 @@ LIBRARY: tuple[PageType, ...] = (
              lambda v, _: t("search", v.lang), lambda v, _: v.search(), search=False),
     PageType("benefits", lambda _: "benefits.md", "benefits.html.jinja",
              lambda v, _: t("benefits", v.lang), lambda v, _: v.benefits(), search=False),
+    PageType("developers", lambda _: "data.md", "developers.html.jinja",
+             lambda v, _: t("developers", v.lang), lambda v, _: v.developers()),
 )
 
 

@@ -31,6 +31,9 @@ MATERIAL = Path(material.__file__).resolve().parent / "templates"
 HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 ID_ATTR = re.compile(r'\sid="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
+# A page template's JSON-LD goes into the head: Material's instant navigation re-runs the
+# scripts of the content, and a block in the article would read as its text.
+LD_JSON = re.compile(r'<script type="application/ld\+json">.*?</script>\n?', re.S)
 H_TAG = re.compile(r"<h[^>]*>")  # the tags whose ids a heading's slug must not take
 
 
@@ -191,6 +194,8 @@ def page(part: Part, url: str, title: str, description: str, content: str,
          indexed: bool = True) -> str:
     """A complete page of `part` at `url` (relative to the part's root): Material's structure
     around `content` (the page template's HTML); `indexed`: in the search index."""
+    ld = "".join(m[0] for m in LD_JSON.finditer(content))
+    content = LD_JSON.sub("", content)
     content, toc = headings(content)
     if not any(t.level == 1 for t in toc) and "<h1" not in content:
         content = f"<h1>{escape(title)}</h1>\n" + content
@@ -205,7 +210,8 @@ def page(part: Part, url: str, title: str, description: str, content: str,
     skip = f"#{first.id}" if first is not None else None
     return environment().get_template("layout.html.jinja").render(
         part=part, hb=part.extra, url=url, title=title, description=description,
-        content=Markup(content), indexed=indexed, toc=inner, skip=skip, lang_t=strings, rel=rel,
+        content=Markup(content), ld=Markup(ld), indexed=indexed, toc=inner, skip=skip,
+        lang_t=strings, rel=rel,
         base=relative(url, "").rstrip("/") or ".",
         canonical=(part.site_url.rstrip("/") + "/" + url) if part.site_url else None,
         previous=rel(before) if before is not None else None,

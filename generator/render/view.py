@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from generator.data.identifiers import URI_TEMPLATE, identifiers
 from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
 from generator.data.schema import Calculator, Change, ChangeKind, Chapter, Clause, Unit
 from generator.editions.compare import Comparison, Ref
-from generator.render import filters
+from generator.render import filters, jsonld
 from generator.render.chart import budget_chart
 from generator.render.context import DocContext
 from generator.render.finder import finder_context, status_data
@@ -73,16 +74,30 @@ def document_tasks(doc: Edition, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+# A document's files for programs, in the order the developers' page lists them.
+DEVELOPER_FILES = ("policy.json", "datapackage.json", "clauses.csv", "incentives.csv",
+                   "targets.csv", "budget.csv", "rules.json")
+
+
 class View:
     """One language's view of one edition, which sits at /<lang>/<id>/ in the library."""
 
     def __init__(self, edition: Edition, ctx: DocContext, lang: str, edit_base: str | None,
-                 guide: str = "") -> None:
+                 guide: str = "", site_url: str | None = None) -> None:
         self.ed = edition
         self.ctx = ctx
         self.lang = lang
         self.edit_base = edit_base
         self.guide = guide
+        self.site_url = site_url  # the site's address: absolute identifiers in the JSON-LD
+
+    def root(self, relative: str) -> str:
+        """From a page to the site's root: the site's address, else `relative`."""
+        return self.site_url.rstrip("/") + "/" if self.site_url else relative
+
+    @cached_property
+    def ld(self) -> jsonld.Ld:
+        return jsonld.Ld(self.ed, self.ctx, self.lang)
 
     @property
     def globals(self) -> dict[str, Any]:
@@ -134,7 +149,8 @@ class View:
     # --- contexts of the page types ------------------------------------------------------
     def home(self) -> dict[str, Any]:
         return {"src": self.source_link("document.yaml"),
-                "tasks": document_tasks(self.ed, self.lang)}
+                "tasks": document_tasks(self.ed, self.lang),
+                "jsonld": jsonld.script(self.ld.document(self.root("../../")))}
 
     def chapter(self, ch: Chapter) -> dict[str, Any]:
         return {"ch": ch, "src": self.source_link(ch.number),
@@ -148,7 +164,8 @@ class View:
         return {"c": c, "ch": self.ed.chapter_of[c.number], "view_history": self.clause_history(c),
                 "prev": clauses[i - 1] if i > 0 else None,
                 "nxt": clauses[i + 1] if i + 1 < len(clauses) else None,
-                "src": self.clause_source(c), "calcs": calcs}
+                "src": self.clause_source(c), "calcs": calcs,
+                "jsonld": jsonld.script(self.ld.clause(c, self.root("../../../../")))}
 
     def units(self) -> dict[str, Any]:
         return {"src": self.source_link("units.yaml")}
@@ -279,9 +296,10 @@ class View:
 class LibraryView:
     """One language's view of the whole library, at /<lang>/."""
 
-    def __init__(self, library: Library, lang: str) -> None:
+    def __init__(self, library: Library, lang: str, site_url: str | None = None) -> None:
         self.library = library
         self.lang = lang
+        self.site_url = site_url  # the site's address, for the developers' examples
 
     @property
     def globals(self) -> dict[str, Any]:
@@ -345,6 +363,28 @@ class LibraryView:
             if names:
                 issuers.append((issuer, list(names.values())))  # in units.yaml order
         return {"issuers": issuers}
+
+    def developers(self) -> dict[str, Any]:
+        """What the site publishes for programs, each document's files and identifiers, and
+        examples that use the first document's real paths and one of its stated amounts."""
+        lib = self.library
+        docs = [(d, identifiers(d, lib.issuer_of(d).id), lib.status(d))
+                for d in lib.documents]
+        example, ids, _ = next(((d, i, s) for d, i, s in docs if lib.root is not None
+                                and d.id == lib.root.id), docs[0])
+        found = next(((c, i) for c, i in example.incentives()
+                      if i.amount is not None or i.max_amount is not None), None)
+        clause = found[0] if found else example.clauses[0]
+        amount = None
+        if found is not None:
+            inc = found[1]
+            field = "amount" if inc.amount is not None else "max_amount"
+            amount = {"id": inc.id, "field": field, "value": getattr(inc, field),
+                      "quote": inc.quote}
+        return {"docs": docs, "example": example, "ids": ids, "clause": clause,
+                "amount": amount, "site_url": (self.site_url or "").rstrip("/"),
+                "files": DEVELOPER_FILES, "template": URI_TEMPLATE,
+                "issuers": [i.name for i in lib.file.issuers]}
 
     def search(self) -> dict[str, Any]:
         """Pagefind's UI over the library's search indexes (merged)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.data.checks.common import dupes
+from generator.data.identifiers import identifiers
 from generator.data.load import YamlFile
 from generator.data.model import Edition
 from generator.data.schema import LibraryFile
@@ -60,6 +61,23 @@ def library(file: YamlFile, lib: LibraryFile, documents: list[Edition]) -> Itera
             yield d.files["document.yaml"].problem(("supersedes",), "editions supersede each "
                                                    "other in a circle; the oldest supersedes "
                                                    "nothing (null)")
+    owner = {s.id: s.issuer for s in lib.series}
+    named: dict[str, str] = {}
+    for d in documents:  # each document's permanent address is its own (data/identifiers.py)
+        if d.document.series not in owner:
+            continue
+        ids_of = identifiers(d, owner[d.document.series])
+        for address in (ids_of.work, ids_of.registration):
+            if address is None:
+                continue
+            if address in named:
+                notice = d.document.notice
+                yield d.files["document.yaml"].problem(
+                    ("notice", "number") if notice is not None and notice.number is not None
+                    else ("id",), f"`{d.id}` and `{named[address]}` have the same permanent "
+                    f"identifier `{address}` (made from the issuer, the year and the 文号 or "
+                    "规范性文件登记号); correct the 文号 of the one that is wrong")
+            named.setdefault(address, d.id)
     if lib.root_document is not None and lib.root_document not in ids:
         yield file.problem(("root_document",), f"`{lib.root_document}` is not a document of "
                            "this library; name the folder whose pages the site showed at "

@@ -1,0 +1,63 @@
+"""The permanent identifiers, resolvable on a static site: each ELI address of every document
+(data/identifiers.py: its work, expressions, clauses, registration number) is a folder whose
+page sends readers on to the page it names (the same small page as legacy.py's: canonical
+link, meta refresh, a script that keeps the query and the fragment), and each Akoma Ntoso
+manifestation address (…/zho/akn.xml) is a link to the same bytes as the published file:
+a static host cannot redirect a file.
+
+A document's pages are made once per document and identifiers (and the site's address,
+which the canonical links name), kept in the cache and linked into each build.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+
+from generator import render
+from generator.cache import digest
+from generator.data.identifiers import Identifiers, identifiers
+from generator.data.library import Library
+from generator.data.model import Edition
+from generator.outputs.job import Job, write_files
+
+
+def document_identifiers(library: Library, ed: Edition) -> Identifiers:
+    return identifiers(ed, library.issuer_of(ed).id)
+
+
+def redirect_pages(ed: Edition, ids: Identifiers, site_url: str | None) -> dict[str, str]:
+    """The page of each ELI address that lands on a page: path of its index.html -> HTML."""
+    base = site_url.rstrip("/") + "/" if site_url else None
+    out = {}
+    for address, target in ids.addresses().items():
+        if not address.endswith("/"):
+            continue
+        lang = target.split("/", 1)[0]
+        link = posixpath.relpath(target, address) + "/"
+        out[f"{address}index.html"] = render.redirect(link, ed.name.text(lang), lang,
+                                                     f"{base}{target}" if base else None)
+    return out
+
+
+def write(job: Job, stage: Path) -> None:
+    for ed in job.library.documents:  # their works are different: checks/library.py
+        ids = document_identifiers(job.library, ed)
+        key = digest(job.version, "eli", repr(ids), ed.name.model_dump(),
+                     job.settings.site_url)
+        entry = job.cache.root / "eli" / key
+        pages = None
+        if not (entry / ".complete").is_file():
+            pages = redirect_pages(ed, ids, job.settings.site_url)
+            write_files(entry, dict(pages))
+            (entry / ".complete").write_text("", encoding="utf-8")
+        for address, target in ids.addresses().items():
+            if address.endswith("/"):
+                name = f"{address}index.html"
+                source = entry / name
+            else:
+                name, source = address, stage / target
+            path = stage / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, path)
