@@ -58,6 +58,11 @@ def make(data: Path, documents: int = 40) -> list[Path]:
         replace(doc, "supersedes:\n", f"supersedes: {place}-{2023 + n}\n" if n else
                 "supersedes: null\n")
         replace(doc, 'edition: "2025"', f'edition: "{2024 + n}"')
+        if n:  # a newer edition has its own 文号 and registration number (its identifiers)
+            replace(doc, "value: {zh: 建政函〔2025〕20号, en: \"Jian Zheng Han [2025] No. 20\"}",
+                    f"value: {{zh: 建政函〔2025〕{20 + n}号, "
+                    f"en: \"Jian Zheng Han [2025] No. {20 + n}\"}}")
+            replace(doc, "value: AJDD00-2025-0001", f"value: AJDD00-2025-{1 + n:04d}")
         if n:  # a newer edition raises clause 1's cap by 10万元 per edition
             ch1 = folder / "chapters" / "01-science-technology.yaml"
             cap = 20 + 10 * n

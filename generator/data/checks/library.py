@@ -67,18 +67,29 @@ def library(file: YamlFile, lib: LibraryFile, documents: list[Edition]) -> Itera
         if d.document.series not in owner:
             continue
         ids_of = identifiers(d, owner[d.document.series])
-        for address in (ids_of.work, ids_of.registration):
+        for address, what, key in ((ids_of.work, "文号", "document-number"),
+                                   (ids_of.registration, "规范性文件登记号",
+                                    "registration-number")):
             if address is None:
                 continue
             if address in named:
-                notice = d.document.notice
                 yield d.files["document.yaml"].problem(
-                    ("notice", "number") if notice is not None and notice.number is not None
-                    else ("id",), f"`{d.id}` and `{named[address]}` have the same permanent "
-                    f"identifier `{address}` (made from the issuer, the year and the 文号 or "
-                    "规范性文件登记号); correct the 文号 of the one that is wrong")
+                    _where(d, key), f"`{d.id}` and `{named[address]}` have the same permanent "
+                    f"identifier `{address}` (made from the issuer, the year and the {what}); "
+                    f"correct the {what} of the one that is wrong")
             named.setdefault(address, d.id)
     if lib.root_document is not None and lib.root_document not in ids:
         yield file.problem(("root_document",), f"`{lib.root_document}` is not a document of "
                            "this library; name the folder whose pages the site showed at "
                            "/zh/ and /en/")
+
+
+def _where(d: Edition, key: str) -> tuple[int | str, ...]:
+    """Where document.yaml gives its 文号 (`document-number`) or 规范性文件登记号."""
+    notice = d.document.notice
+    if key == "document-number" and notice is not None and notice.number is not None:
+        return ("notice", "number")
+    for i, f in enumerate(d.document.metadata):
+        if f.key == key:
+            return ("metadata", i, "value")
+    return ("id",)
