@@ -36,11 +36,8 @@ from generator.data.validate import model_at
 from generator.data.yaml_errors import explain
 
 # Each data file's schema model, by its name: a new key is placed in the model's field order.
-MODELS: dict[str, type[BaseModel]] = {
-    "document.yaml": schema.Document, "units.yaml": schema.UnitsFile,
-    "glossary.yaml": schema.GlossaryFile, "calculators.yaml": schema.CalculatorsFile,
-    "changes.yaml": schema.ChangesFile, "amendments.yaml": schema.AmendmentsFile,
-    "library.yaml": schema.LibraryFile}
+MODELS: dict[str, type[BaseModel]] = {f"{name}.yaml": model for name, model
+                                      in schema.FILE_MODELS.items() if name != "chapter"}
 
 
 def model_for(path: str) -> type[BaseModel] | None:
