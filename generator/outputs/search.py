@@ -132,8 +132,8 @@ class Pagefind:
             for answer in self._answers(len(pages)):
                 _ok(answer, folder)
             # The files come back in the answer and are written here: Pagefind's own writer
-            # retries a file it cannot create every 100 ms, forever, and a library build
-            # hung in it (1 run in 3 of the 40-document bench).
+            # retries a file it cannot create every 100 ms, forever (a folder removed under
+            # it hung a library build), where this fails with an error.
             self._send({"type": "GetFiles", "index_id": index_id})
             self._send({"type": "DeleteIndex", "index_id": index_id})
             files, deleted = self._answers(2)
