@@ -133,7 +133,7 @@ class Pagefind:
                 _ok(answer, folder)
             # The files come back in the answer and are written here: Pagefind's own writer
             # retries a file it cannot create every 100 ms, forever (a folder removed under
-            # it hung a library build), where this fails with an error.
+            # it hung a library build); here a missing folder is made again.
             self._send({"type": "GetFiles", "index_id": index_id})
             self._send({"type": "DeleteIndex", "index_id": index_id})
             files, deleted = self._answers(2)
