@@ -77,7 +77,7 @@ def test_fmt_unfolds_wrapped_english(tmp_path: Path) -> None:
 
 def ruamel_data(text: str) -> object:
     yaml = YAML(typ="safe", pure=True)
-    return load._plain(yaml.constructor.construct_document(yaml.compose(text)))
+    return load.plain(yaml.constructor.construct_document(yaml.compose(text)))
 
 
 @pytest.mark.parametrize("text", [
@@ -106,7 +106,7 @@ def test_fast_loader_gives_ruamel_s_data_and_positions_for_every_data_file() -> 
         text = path.read_text(encoding="utf-8")
         yaml = YAML(typ="safe", pure=True)
         tree = yaml.compose(text)
-        old = load.YamlFile(path, load._plain(yaml.constructor.construct_document(tree)), tree)
+        old = load.YamlFile(path, load.plain(yaml.constructor.construct_document(tree)), tree)
         new = load.load_yaml(path)
         assert new.data == old.data, path
         assert new.compact().index == old.compact().index, path

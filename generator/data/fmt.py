@@ -60,6 +60,16 @@ def yaml_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if p.is_file())
 
 
+def yaml_problem(path: Path, text: str, exc: YAMLError, again: str) -> str:
+    """A file that is not valid YAML, as `path:line:col: message`, in the words `check`
+    uses; `again`: the command to run once it is fixed."""
+    if isinstance(exc, MarkedYAMLError):
+        line, col, message = explain(text, exc)
+        return (f"{path}:{line}:{col}: YAML syntax error: {message}; fix it, then run "
+                f"`{again}` again")
+    return f"{path}:1:1: cannot format: {exc}".replace("\n", " ")
+
+
 def run(paths: list[Path], check: bool) -> tuple[list[Path], list[str]]:
     """(files that are or were not formatted, errors). Writes only when not `check`."""
     changed: list[Path] = []
@@ -69,13 +79,8 @@ def run(paths: list[Path], check: bool) -> tuple[list[Path], list[str]]:
         text = path.read_text(encoding="utf-8")
         try:
             formatted = format_text(text)
-        except MarkedYAMLError as exc:
-            line, col, message = explain(text, exc)
-            errors.append(f"{path}:{line}:{col}: YAML syntax error: {message}; fix it, then run "
-                          "`make fmt` again")
-            continue
         except YAMLError as exc:
-            errors.append(f"{path}:1:1: cannot format: {exc}".replace("\n", " "))
+            errors.append(yaml_problem(path, text, exc, "make fmt"))
             continue
         if formatted != text:
             changed.append(path)

@@ -137,11 +137,12 @@ def _check_nodes(root: Node, name: str) -> None:
             raise LoadError(Problem(name, line, 1, "unsupported YAML node; write plain values"))
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """YAML data as plain values: string keys, decimals for floats, ISO dates."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, datetime.date):
@@ -234,7 +235,7 @@ class _Fast:
         if isinstance(node, libyaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
-            return _plain(self.constructor.construct_object(
+            return plain(self.constructor.construct_object(
                 ScalarNode(node.tag, node.value, node.start_mark, node.end_mark)))
         if isinstance(node, libyaml.SequenceNode):
             return [self.construct(v) for v in node.value]
@@ -272,7 +273,7 @@ def load_yaml(path: Path) -> YamlFile:
             if tree is None:
                 raise LoadError(Problem(name, 1, 1, "file is empty; it must hold a mapping"))
             _check_nodes(tree, name)
-            data = _plain(yaml.constructor.construct_document(tree))
+            data = plain(yaml.constructor.construct_document(tree))
     except MarkedYAMLError as exc:
         line, col, message = explain(raw, exc)
         raise LoadError(Problem(name, line, col, f"YAML syntax error: {message}")) from exc

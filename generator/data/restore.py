@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -31,9 +31,9 @@ from ruamel.yaml.scalarstring import (
 )
 
 from generator.data import schema
-from generator.data.fmt import _yaml, format_text
+from generator.data.fmt import _yaml, format_text, yaml_problem
+from generator.data.load import plain
 from generator.data.validate import model_at
-from generator.data.yaml_errors import explain
 
 # Each data file's schema model, by its name: a new key is placed in the model's field order.
 MODELS: dict[str, type[BaseModel]] = {f"{name}.yaml": model for name, model
@@ -49,17 +49,6 @@ def model_for(path: str) -> type[BaseModel] | None:
 
 _STYLES = (FoldedScalarString, LiteralScalarString, SingleQuotedScalarString,
            DoubleQuotedScalarString)
-
-
-def _plain(node: Any) -> Any:
-    """A node as plain data: what a value is, whatever its layout."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
 
 
 def _styled(old: Any, value: Any) -> Any:
@@ -94,7 +83,7 @@ Where = tuple[type[BaseModel] | None, tuple[int | str, ...]]  # the file's model
 
 def _merge(old: Any, new: Any, at: Where) -> Any:
     """The old node with the new value."""
-    if _plain(old) == _plain(new):
+    if plain(old) == plain(new):
         return old
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         return _merge_map(old, new, at)
@@ -204,13 +193,8 @@ def run_like(files: list[Path], rev: str) -> tuple[list[Path], list[str]]:
         try:
             after = restore(before, text, model_for(rel)) if before is not None \
                 else format_text(text)
-        except MarkedYAMLError as exc:
-            line, col, message = explain(text, exc)
-            errors.append(f"{path}:{line}:{col}: YAML syntax error: {message}; fix it, then "
-                          "run `fmt --like` again")
-            continue
         except YAMLError as exc:
-            errors.append(f"{path}:1:1: cannot restore the layout: {exc}".replace("\n", " "))
+            errors.append(yaml_problem(path, text, exc, "fmt --like"))
             continue
         if after != text:
             path.write_text(after, encoding="utf-8")
