@@ -19,6 +19,7 @@ project's own: every field can be edited and items added.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from generator.data import schema
@@ -35,7 +36,9 @@ UNIT_LISTS = {"responsible_units", "lead_units", "units"}  # lists of unit ids
 FREE = {"contact", "review", "note", "notes", "aliases"}
 
 
+@cache
 def _defs() -> dict[str, Any]:
+    """The schema's definitions, each file kind's as `<kind>-file` (made once)."""
     return schema.json_schema()["$defs"]  # type: ignore[no-any-return]
 
 
@@ -78,7 +81,7 @@ class Fields:
     def field(self, name: str, node: dict[str, Any], required: bool, fixed: bool
               ) -> dict[str, Any]:
         node, optional = _optional(_resolve(node, self.defs))
-        node = _resolve(node, self.defs)
+        node = _resolve(node, self.defs)  # the branch left once `null` is taken out
         base: dict[str, Any] = {"name": name, "label": name.replace("_", " "),
                                 "required": required and not optional, **_hint(node)}
         kind = node.get("type")
@@ -117,10 +120,9 @@ class Fields:
 
 def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, str]]
           ) -> dict[str, Any]:
-    model = schema.FILE_MODELS[kind]
     fields = Fields(units, fixed=kind in FIXED_FILES)
-    return {"name": name, "label": label, "file": path, "fields": fields.of(
-        model.model_json_schema(ref_template="#/$defs/{model}"))}
+    return {"name": name, "label": label, "file": path,
+            "fields": fields.of(_defs()[f"{kind}-file"])}
 
 
 def config(library: Library, repo: str, branch: str, data: str = "policy_data"
