@@ -51,6 +51,14 @@ def test_a_rewritten_file_goes_back_unchanged(path: Path) -> None:
     assert restore(old, damaged, model_for(str(path))) == old
 
 
+@pytest.mark.parametrize("path", yaml_files(REAL.parent), ids=lambda p: p.name)
+def test_an_unchanged_file_stays_as_it_is(path: Path) -> None:
+    """Read as the loader reads it (YAML 1.2: `{zh: 技改项目:更新设备}` is one text), not as
+    libyaml would (it refuses the colon)."""
+    old = path.read_text(encoding="utf-8")
+    assert restore(old, old, model_for(str(path))) == old
+
+
 def unit(data: dict[str, Any], uid: str) -> dict[str, Any]:
     return next(u for u in data["units"] if u["id"] == uid)
 

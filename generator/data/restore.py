@@ -164,7 +164,7 @@ def restore(old: str, new: str, model: type[BaseModel] | None = None) -> str:
     `model`: the file's schema model (`model_for`), which orders new keys."""
     yaml = _yaml()
     before = yaml.load(old)
-    after = YAML(typ="safe").load(new)
+    after = YAML(typ="safe", pure=True).load(new)  # YAML 1.2, as the loader reads: `{zh: 甲:乙}`
     merged = _merge(before, after, (model, ()))
     out = io.StringIO()
     yaml.dump(merged, out)
