@@ -46,6 +46,7 @@ def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Set
         "root": ROOT, "data": data, "document": document, "out": Path("site"),
         "work": Path(".build"), "site_url": os.environ.get("SITE_URL") or None,
         "edit_base": settings.edit_base(os.environ),
+        "repo": settings.repository(os.environ),
         "source_date": settings.source_date(os.environ, ROOT),
     }
     values.update(overrides)

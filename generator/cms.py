@@ -71,9 +71,13 @@ class Fields:
     def __init__(self, units: list[tuple[str, str]], fixed: bool) -> None:
         self.defs, self.units, self.fixed = _defs(), units, fixed
 
-    def of(self, node: dict[str, Any], fixed: bool | None = None) -> list[dict[str, Any]]:
+    def of(self, node: dict[str, Any], fixed: bool | None = None, optional: bool = False
+           ) -> list[dict[str, Any]]:
+        """The fields of an object. Those of an `optional` one are never required in the
+        form: the form cannot say "required when the object is given", and an empty optional
+        object (a contact's address) must not stop a save; `check` still requires them."""
         node = _resolve(node, self.defs)
-        required = set(node.get("required", []))
+        required = set() if optional else set(node.get("required", []))
         fixed = self.fixed if fixed is None else fixed
         return [self.field(name, sub, name in required, fixed and name not in FREE)
                 for name, sub in node.get("properties", {}).items()]
@@ -98,7 +102,7 @@ class Fields:
             return {**base, "widget": "select", "options": [str(v) for v in node["enum"]]}
         if kind == "object" and "properties" in node:
             return {**base, "widget": "object", "collapsed": False,
-                    "fields": self.of(node, fixed)}
+                    "fields": self.of(node, fixed, optional=not base["required"])}
         if kind == "array":
             items = _resolve(node.get("items", {}), self.defs)
             listed: dict[str, Any] = {**base, "widget": "list"}
@@ -125,10 +129,15 @@ def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, st
             "fields": fields.of(_defs()[f"{kind}-file"])}
 
 
-def config(library: Library, repo: str, branch: str, data: str = "policy_data"
-           ) -> dict[str, Any]:
+LOCAL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `make cms` starts it
+
+
+def config(library: Library, repo: str | None, branch: str, data: str = "policy_data",
+           local: str = LOCAL) -> dict[str, Any]:
     """The Decap CMS configuration of `library`, whose data folder is `data` in the GitHub
-    repository `repo` (owner/name) at `branch`."""
+    repository `repo` (owner/name; None when not known: only the local editor works) at
+    `branch`. On localhost the editor talks to the local backend at `local` instead
+    (decap-server, `make cms`), and saves to a scratch clone."""
     collections = []
     for ed in library.documents:
         folder = f"{data}/{ed.id}"
@@ -152,10 +161,10 @@ def config(library: Library, repo: str, branch: str, data: str = "policy_data"
                             "extension": "yaml", "format": "yaml", "delete": False,
                             "files": files})
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch,
+        "backend": {"name": "github", **({"repo": repo} if repo else {}), "branch": branch,
                     "squash_merges": True, "cms_label_prefix": "cms/"},
         "publish_mode": "editorial_workflow",
-        "local_backend": True,
+        "local_backend": {"url": local, "allowed_hosts": ["localhost", "127.0.0.1"]},
         "media_folder": "docs/assets/cms",
         "public_folder": "/assets/cms",
         "locale": "zh_Hans",

@@ -25,6 +25,10 @@ class Settings:
     source_date: int  # seconds since 1970 of the data (SOURCE_DATE_EPOCH): builds repeat
     pdf: bool = False  # also typeset the PDF handbooks
     dev: bool = False  # `make serve`: add the live-reload script
+    repo: str | None = None  # the GitHub repository (owner/name) the web editor (/admin/)
+    # saves to as pull requests; None: only the local editor (`make cms`) works
+    branch: str = "main"  # the branch those pull requests go to
+    cms_local: str = "http://127.0.0.1:8081/api/v1"  # the local editor's backend (`make cms`)
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -58,6 +62,13 @@ def edit_base(environ: Mapping[str, str]) -> str | None:
         ref = environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME") or "main"
         return f"{server}/{repo}/blob/{ref}"
     return None
+
+
+def repository(environ: Mapping[str, str]) -> str | None:
+    """The GitHub repository (owner/name) of the web editor: HANDBOOK_REPO, or GitHub
+    Actions' own GITHUB_REPOSITORY."""
+    repo = environ.get("HANDBOOK_REPO") or environ.get("GITHUB_REPOSITORY") or ""
+    return repo.strip() or None
 
 
 def source_date(environ: Mapping[str, str], root: Path) -> int:

@@ -8,6 +8,7 @@ same signature `write(job, stage)`:
     api       /data/openapi.json: the OpenAPI 3.1 document of every published JSON file
     pdf       /pdf/<id>-<lang>.pdf (only with --pdf)
     legacy    the addresses the one-document site published, kept working
+    admin     /admin/: the web editor (Decap CMS, its configuration from the schema)
     root      /index.html, /sitemap.xml
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.outputs import akn, api, eli, legacy, opendata, pdf, root, site
+from generator.outputs import admin, akn, api, eli, legacy, opendata, pdf, root, site
 from generator.outputs.job import Job
 from generator.settings import Settings
 
@@ -25,4 +26,5 @@ Output = Callable[[Job, Path], None]
 
 def chosen(settings: Settings) -> tuple[Output, ...]:
     return (site.write, opendata.write, akn.write, eli.write, api.write,
-            *((pdf.write,) if settings.pdf else ()), legacy.write, root.write)
+            *((pdf.write,) if settings.pdf else ()), legacy.write, admin.write,
+            root.write)

@@ -204,6 +204,14 @@ def not_found(lib: Library, langs: tuple[str, ...], root: str) -> str:
         langs=langs, html_lang=HTML_LANG, site=site, root=root, t=t)
 
 
+def admin(lib: Library, guides: dict[str, str]) -> str:
+    """The web editor's page (/admin/): what it is for, in both languages, until the editor
+    (Decap CMS) has started and replaces it; `guides`: the editors' guide's address in each
+    language, relative to the page."""
+    return environment().get_template("admin.html.jinja").render(
+        html_lang=HTML_LANG, site=filters.plain_title(lib.file.title.zh), guides=guides, t=t)
+
+
 def redirect(target: str, title: str, lang: str, canonical: str | None) -> str:
     """A page at an address published before, that sends readers on to where its content is
     now: canonical link, meta refresh, and a script that keeps the query and the fragment."""

@@ -45,6 +45,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_expired": {"zh": "已到期", "en": "Expired"},
     "status_superseded": {"zh": "已被替代", "en": "Superseded"},
     "status_unstated": {"zh": "实施期限未载明", "en": "Period in force not stated"},
+    "admin_title": {"zh": "网页编辑器", "en": "Web editor"},
+    "admin_text": {"zh": "在这里修改数据（单位的联系方式、英文标题、修订记录等），"
+                         "每次保存都会成为一个拉取请求，经过与其他修改相同的检查和预览。"
+                         "政策原文固定的内容（条款原文、金额、比例）只能查看，不能修改。",
+                   "en": "Change the data here (a unit's contact, an English title, an "
+                         "amendment): every save becomes a pull request, with the same checks "
+                         "and preview as any other change. What the published text fixes (the "
+                         "clauses' Chinese, amounts, rates) is shown but cannot be changed."},
+    "admin_noscript": {"zh": "网页编辑器需要 JavaScript。没有 JavaScript 时，"
+                             "请按编辑指南通过拉取请求修改 YAML 文件。",
+                       "en": "The web editor needs JavaScript. Without it, change the YAML "
+                             "files through a pull request, as the editors' guide describes."},
+    "admin_guide": {"zh": "编辑指南", "en": "Editors' guide"},
     "not_found_title": {"zh": "找不到这个页面", "en": "Page not found"},
     "not_found_text": {"zh": "这个地址没有页面：可能输错了，"
                              "或页面已经移动。可以搜索，或从下面的页面开始。",

@@ -1,0 +1,62 @@
+"""The web editor, /admin/: Decap CMS from the pinned npm package (its compiled files in
+node_modules/decap-cms/dist/, copied into the site at build time, never committed), the
+configuration generated from the data schema and the library (cms.py), the project's
+`readonly` widget (docs/admin/admin.js) and the page that loads them (render.admin).
+
+The page is for editors, not readers: `noindex`, in no sitemap, no search index and no
+navigation. Nothing on it makes a request before an editor logs in: on the published site the
+editor logs in to GitHub and every save is a pull request (the editorial workflow); on
+localhost it talks to the local backend `make cms` starts (decap-server on a scratch clone).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator import render
+from generator.cms import config
+from generator.outputs.assets import compact
+from generator.outputs.job import Job
+from generator.problems import DataError, Problem
+
+DIST = Path("node_modules") / "decap-cms" / "dist"
+FOLDER = "admin"
+
+
+def bundle(dist: Path) -> list[Path]:
+    """Decap's files the page loads: its bundle, the chunks it loads on demand, the WebAssembly
+    two of them load, and the licence notice."""
+    return sorted(p for p in dist.iterdir() if p.is_file() and (
+        p.name in ("decap-cms.js", "decap-cms.js.LICENSE.txt")
+        or p.name.endswith(".decap-cms.js") or p.suffix == ".wasm"))
+
+
+def data_path(job: Job) -> str:
+    """The data folder as the repository names it (policy_data)."""
+    data, root = job.settings.data.resolve(), job.settings.root.resolve()
+    return data.relative_to(root).as_posix() if data.is_relative_to(root) else data.name
+
+
+def write(job: Job, stage: Path) -> None:
+    dist = job.settings.root / DIST
+    if not (dist / "decap-cms.js").is_file():
+        raise DataError([Problem(str(DIST), 1, 1, "the web editor (npm package decap-cms) is "
+                                 "not installed: run `make install`")])
+    folder = stage / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in bundle(dist):
+        shutil.copyfile(path, folder / path.name)
+    script = job.settings.docs / "admin" / "admin.js"
+    (folder / "admin.js").write_text(compact(script.read_text(encoding="utf-8"), ".js"),
+                                     encoding="utf-8")
+    cfg = config(job.library, job.settings.repo, job.settings.branch, data=data_path(job),
+                 local=job.settings.cms_local)
+    (folder / "config.yml").write_text(
+        yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    first = job.library.documents[0].id if job.library.documents else None
+    guides = {lang: f"../{lang}/{first}/editors/" if first else f"../{lang}/"
+              for lang in ("zh", "en")}
+    (folder / "index.html").write_text(render.admin(job.library, guides), encoding="utf-8")
