@@ -6,7 +6,7 @@ STAMP := .venv/.installed
 APT_STAMP := .venv/.system-packages
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: all install system-packages fonts check lint test serve site pdf schema fmt fmt-check import screenshots clean
+.PHONY: all install system-packages fonts check lint test serve cms site pdf schema fmt fmt-check import screenshots clean
 
 all: check
 
@@ -71,6 +71,13 @@ import: $(STAMP)
 PORT ?= 8000
 serve: $(STAMP) fonts
 	$(PY) -m generator serve --port $(PORT)
+
+# The web editor on this machine: http://127.0.0.1:$(PORT)/admin/ edits a scratch clone of
+# this checkout's last commit (.cms/repo; decap-server commits with `git add .`, so never this
+# working tree), with its preview beside it; loopback only, nothing leaves the machine.
+CMS_PORT ?= 8081
+cms: $(STAMP) fonts
+	$(PY) -m generator cms --port $(PORT) --backend-port $(CMS_PORT)
 
 # The publishable site in site/ (both languages, open data, both PDFs).
 site: $(STAMP) fonts

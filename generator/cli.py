@@ -47,6 +47,7 @@ def make_settings(args: argparse.Namespace, **overrides: object) -> settings.Set
         "work": Path(".build"), "site_url": os.environ.get("SITE_URL") or None,
         "edit_base": settings.edit_base(os.environ),
         "repo": settings.repository(os.environ),
+        "cms_auth": os.environ.get("HANDBOOK_CMS_AUTH") or None,
         "source_date": settings.source_date(os.environ, ROOT),
     }
     values.update(overrides)
@@ -229,6 +230,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
         report(exc.problems)
         return 1
     return serve(s, args.host, args.port)
+
+
+def cmd_cms(args: argparse.Namespace) -> int:
+    """`make cms`: the web editor on this machine. decap-server (its local backend, git mode)
+    runs on a scratch clone of this checkout's last commit in .cms/repo, never on the working
+    tree itself (it commits with `git add .`); the preview of that clone's data is served
+    with /admin/, both on loopback only. A draft saved in the editor is a branch
+    cms/<document>/<file> of the clone; publishing it merges it into the clone's main."""
+    import subprocess
+
+    from generator.serve import serve
+
+    scratch = ROOT / ".cms" / "repo"
+    server_js = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+    if not server_js.is_file():
+        print("the web editor's local backend (npm decap-server) is not installed: run "
+              "`make install`", file=sys.stderr)
+        return 2
+    if not (scratch / ".git").is_dir():
+        scratch.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(scratch)], check=True)
+        print(f"made a scratch clone of this checkout's last commit in {scratch}")
+    else:
+        print(f"editing the scratch clone in {scratch} (delete it to start again from this "
+              "checkout's last commit)")
+    backend = f"http://127.0.0.1:{args.backend_port}/api/v1"
+    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(scratch),
+           "BIND_HOST": "127.0.0.1", "PORT": str(args.backend_port)}
+    proc = subprocess.Popen(["node", str(server_js)], cwd=scratch, env=env)
+    try:
+        s = make_settings(args, data=scratch / DATA, site_url=f"http://127.0.0.1:{args.port}/",
+                          dev=True, cms_local=backend, out=ROOT / ".cms" / "site",
+                          work=ROOT / ".cms" / "work")
+        print(f"web editor: http://127.0.0.1:{args.port}/admin/ (log in: no account needed)")
+        return serve(s, "127.0.0.1", args.port)
+    except DataError as exc:
+        report(exc.problems)
+        return 1
+    finally:
+        proc.terminate()
+        proc.wait()
 
 
 def cmd_cms_config(args: argparse.Namespace) -> int:
@@ -452,6 +494,12 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--supplied-from", metavar="WHERE", help="where you found what you supply "
                    "(recorded with it)")
     i.set_defaults(func=cmd_import)
+    e = sub.add_parser("cms", help="the web editor on this machine, on a scratch clone, "
+                       "e.g. `python -m generator cms` (`make cms`)")
+    e.add_argument("--port", type=int, default=8000, help="the preview's port (default 8000)")
+    e.add_argument("--backend-port", type=int, default=8081,
+                   help="decap-server's port (default 8081)")
+    e.set_defaults(func=cmd_cms)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)

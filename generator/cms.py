@@ -133,11 +133,12 @@ LOCAL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `make cms` starts it
 
 
 def config(library: Library, repo: str | None, branch: str, data: str = "policy_data",
-           local: str = LOCAL) -> dict[str, Any]:
+           local: str = LOCAL, auth: str | None = None) -> dict[str, Any]:
     """The Decap CMS configuration of `library`, whose data folder is `data` in the GitHub
     repository `repo` (owner/name; None when not known: only the local editor works) at
     `branch`. On localhost the editor talks to the local backend at `local` instead
-    (decap-server, `make cms`), and saves to a scratch clone."""
+    (decap-server, `make cms`), and saves to a scratch clone. `auth`: the OAuth service
+    that logs editors in to GitHub (its `base_url`; the client secret stays there)."""
     collections = []
     for ed in library.documents:
         folder = f"{data}/{ed.id}"
@@ -162,6 +163,7 @@ def config(library: Library, repo: str | None, branch: str, data: str = "policy_
                             "files": files})
     return {
         "backend": {"name": "github", **({"repo": repo} if repo else {}), "branch": branch,
+                    **({"base_url": auth} if auth else {}),
                     "squash_merges": True, "cms_label_prefix": "cms/"},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": local, "allowed_hosts": ["localhost", "127.0.0.1"]},

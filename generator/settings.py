@@ -29,6 +29,7 @@ class Settings:
     # saves to as pull requests; None: only the local editor (`make cms`) works
     branch: str = "main"  # the branch those pull requests go to
     cms_local: str = "http://127.0.0.1:8081/api/v1"  # the local editor's backend (`make cms`)
+    cms_auth: str | None = None  # the OAuth service the editor logs in to GitHub through
 
     @property
     def mkdocs_yml(self) -> Path:

@@ -266,3 +266,37 @@ def test_an_invalid_phone_is_refused_in_the_form(editor: Editor, scratch: tuple[
     assert editor.page.get_by_text("含未保存的修改").is_visible()  # "unsaved changes"
     editor.page.wait_for_timeout(1500)  # what a save would have taken
     assert git(scratch[0], "for-each-ref", "refs/heads/cms/") == drafts  # nothing was saved
+
+
+def test_the_published_editor_page(built_site: Path) -> None:
+    """/admin/ loads Decap from the site itself, is kept out of search engines, and its
+    configuration is the one the schema makes."""
+    import yaml
+    from bs4 import BeautifulSoup
+
+    admin = built_site / "admin"
+    page = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    scripts = [s["src"] for s in page.find_all("script", src=True)]
+    assert scripts == ["decap-cms.js", "admin.js"]
+    assert all((admin / s).is_file() for s in scripts)
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000  # the package's, not a stub
+    cfg = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert cfg["publish_mode"] == "editorial_workflow"
+    assert cfg["local_backend"]["url"].startswith("http://127.0.0.1:")
+    assert "admin" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_editor_page_has_no_accessibility_violations(chromium, site_server: str) -> None:
+    """axe on the page we write (its introduction, before Decap replaces the view): Decap's
+    own interface is Decap's."""
+    from tests.test_accessibility import axe_violations
+
+    context = chromium.new_context(viewport={"width": 375, "height": 800}, has_touch=True)
+    page = context.new_page()
+    page.route("**/decap-cms.js", lambda r: r.abort())  # our page alone, as without Decap
+    page.goto(f"{site_server}/admin/")
+    assert page.locator("#ph-admin-intro h1").first.inner_text() == "网页编辑器"
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []

@@ -53,7 +53,7 @@ def write(job: Job, stage: Path) -> None:
     (folder / "admin.js").write_text(compact(script.read_text(encoding="utf-8"), ".js"),
                                      encoding="utf-8")
     cfg = config(job.library, job.settings.repo, job.settings.branch, data=data_path(job),
-                 local=job.settings.cms_local)
+                 local=job.settings.cms_local, auth=job.settings.cms_auth)
     (folder / "config.yml").write_text(
         yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     first = job.library.documents[0].id if job.library.documents else None
