@@ -242,7 +242,7 @@ def cmd_cms(args: argparse.Namespace) -> int:
 
     from generator.serve import serve
 
-    scratch = ROOT / ".cms" / "repo"
+    scratch = Path(args.scratch) if args.scratch else ROOT / ".cms" / "repo"
     server_js = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
     if not server_js.is_file():
         print("the web editor's local backend (npm decap-server) is not installed: run "
@@ -261,8 +261,8 @@ def cmd_cms(args: argparse.Namespace) -> int:
     proc = subprocess.Popen(["node", str(server_js)], cwd=scratch, env=env)
     try:
         s = make_settings(args, data=scratch / DATA, site_url=f"http://127.0.0.1:{args.port}/",
-                          dev=True, cms_local=backend, out=ROOT / ".cms" / "site",
-                          work=ROOT / ".cms" / "work")
+                          dev=True, cms_local=backend, out=scratch.parent / "site",
+                          work=scratch.parent / "work")
         print(f"web editor: http://127.0.0.1:{args.port}/admin/ (log in: no account needed)")
         return serve(s, "127.0.0.1", args.port)
     except DataError as exc:
@@ -499,6 +499,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--port", type=int, default=8000, help="the preview's port (default 8000)")
     e.add_argument("--backend-port", type=int, default=8081,
                    help="decap-server's port (default 8081)")
+    e.add_argument("--scratch", help="the scratch clone (default .cms/repo; made when "
+                   "missing)")
     e.set_defaults(func=cmd_cms)
     v = sub.add_parser("serve", help="preview with reload, e.g. `python -m generator serve`")
     v.add_argument("--host", default="127.0.0.1")

@@ -82,6 +82,17 @@ class Fields:
         return [self.field(name, sub, name in required, fixed and name not in FREE)
                 for name, sub in node.get("properties", {}).items()]
 
+    def summary(self, items: dict[str, Any]) -> dict[str, str]:
+        """A folded item's line: its first field (an id, a clause number) and, when it has
+        one, its Chinese name or title (`finance-bureau · 市财政局`)."""
+        props = items["properties"]
+        first = next(iter(props))
+        named = next((n for n in ("name", "title", "label", "term")
+                      if n in props and "zh" in _resolve(_optional(_resolve(
+                          props[n], self.defs))[0], self.defs).get("properties", {})), None)
+        return {"summary": f"{{{{fields.{first}}}}} · {{{{fields.{named}.zh}}}}"} if named \
+            else {}
+
     def field(self, name: str, node: dict[str, Any], required: bool, fixed: bool
               ) -> dict[str, Any]:
         node, optional = _optional(_resolve(node, self.defs))
@@ -109,7 +120,8 @@ class Fields:
             if fixed and name in LISTS_OF_THE_TEXT:
                 listed |= {"allow_add": False, "allow_remove": False, "allow_reorder": False}
             if items.get("type") == "object" and "properties" in items:
-                return {**listed, "fields": self.of(items, fixed), "collapsed": True}
+                return {**listed, "fields": self.of(items, fixed), "collapsed": True,
+                        **self.summary(items)}
             return {**listed, "field": self.field(name, items, True, fixed) | {"label": name}}
         if kind == "boolean":
             return {**base, "widget": "boolean"}

@@ -132,10 +132,10 @@ class Editor:
         self.page.get_by_role("button", name="保存").wait_for()
 
     def item(self, label: str) -> Locator:
-        """A list item by its label (its first field: an id, a clause number), expanded."""
+        """A list item by its label's first field (an id, a clause number), expanded."""
         item = self.page.locator("div[class*=SortableListItem]").filter(
             has=self.page.locator("div[class*=NestedObjectLabel]", has_text=re.compile(
-                rf"^\s*{re.escape(label)}\s*$"))).first
+                rf"^\s*{re.escape(label)}(\s+·|\s*$)"))).first
         item.locator("button").first.click()
         return item
 
@@ -300,3 +300,59 @@ def test_the_editor_page_has_no_accessibility_violations(chromium, site_server: 
     violations = axe_violations(page)
     context.close()
     assert violations == []
+
+
+def test_make_cms_edits_a_scratch_clone_on_loopback(tmp_path: Path) -> None:
+    """`make cms`: decap-server in git mode on a clone of the last commit (never the working
+    tree), the preview of that clone with /admin/ pointed at it, both on 127.0.0.1 only; both
+    stop together."""
+    import socket
+    import threading
+    import urllib.request
+
+    scratch = tmp_path / "cms" / "repo"
+    port, backend = free_port(), free_port()
+    status = git(ROOT, "status", "--porcelain")
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "cms", "--port", str(port),
+                             "--backend-port", str(backend), "--scratch", str(scratch)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    assert proc.stdout is not None
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if line.startswith("serving "):
+            break
+    else:
+        pytest.fail("make cms did not start: " + "".join(seen))
+    drain = threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True)  # type: ignore[union-attr]
+    drain.start()  # keep reading what it prints, so it never blocks on a full pipe
+    try:
+        assert git(scratch, "rev-parse", "HEAD") == git(ROOT, "rev-parse", "HEAD")
+        ask = urllib.request.Request(f"http://127.0.0.1:{backend}/api/v1",
+                                     data=b'{"action": "info"}',
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(ask, timeout=10) as r:
+            info = json.loads(r.read())
+        assert info["type"] == "local_git" and "editorial_workflow" in info["publish_modes"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/config.yml",
+                                    timeout=10) as r:
+            cfg = r.read().decode("utf-8")
+        assert f"url: http://127.0.0.1:{backend}/api/v1" in cfg
+        # loopback only: the machine's other addresses do not answer
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            u.connect(("192.0.2.1", 9))  # no packet is sent: only the route is looked up
+            outside = u.getsockname()[0]  # this machine's address on its network
+        if not outside.startswith("127."):
+            for p in (port, backend):
+                with socket.socket() as s, pytest.raises(OSError):
+                    s.settimeout(2)
+                    s.connect((outside, p))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        drain.join(timeout=10)
+        proc.stdout.close()
+    with socket.socket() as s, pytest.raises(OSError):
+        s.connect(("127.0.0.1", backend))  # decap-server stopped with it
+    assert git(ROOT, "status", "--porcelain") == status  # the working tree was not touched
