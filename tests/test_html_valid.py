@@ -27,7 +27,7 @@ def pages(site: Path) -> list[Path]:
     paths = {p.split("?", 1)[0] for p in PAGE_TYPES}
     out = [site / lang / p / "index.html" for lang in ("zh", "en") for p in sorted(paths)]
     out += [site / "zh" / "clauses" / "14" / "index.html", site / "index.html",
-            site / "en" / "404.html"]
+            site / "en" / "404.html", site / "admin" / "index.html"]
     return out
 
 
