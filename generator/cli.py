@@ -232,6 +232,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(s, args.host, args.port)
 
 
+def cmd_amend(args: argparse.Namespace) -> int:
+    """Make the clauses follow the amendments recorded in amendments.yaml (data/follow.py)."""
+    from generator.data import follow
+    from generator.data.read import read_edition
+
+    folders = [Path(f) for f in args.folders] or settings.documents(Path(args.data))
+    for folder in folders:
+        try:
+            edition, problems = read_edition(folder)
+        except Unreadable as exc:
+            report(exc.problems)
+            return 2
+        if edition is None:
+            report([p for p in problems if p.fails])
+            return 1
+        for path, done in follow.run(folder, edition):
+            print(f"{display_path(path)}: follows its amendments now")
+            for line in done:
+                print(f"  {line}")
+    return 0
+
+
 def cmd_cms(args: argparse.Namespace) -> int:
     """`make cms`: the web editor on this machine. decap-server (its local backend, git mode)
     runs on a scratch clone of this checkout's last commit in .cms/repo, never on the working
@@ -494,6 +516,10 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--supplied-from", metavar="WHERE", help="where you found what you supply "
                    "(recorded with it)")
     i.set_defaults(func=cmd_import)
+    a = sub.add_parser("amend", help="make the clauses follow the amendments recorded in "
+                       "amendments.yaml, e.g. `python -m generator amend`")
+    a.add_argument("folders", nargs="*", help="document folders (default: every document)")
+    a.set_defaults(func=cmd_amend)
     e = sub.add_parser("cms", help="the web editor on this machine, on a scratch clone, "
                        "e.g. `python -m generator cms` (`make cms`)")
     e.add_argument("--port", type=int, default=8000, help="the preview's port (default 8000)")
