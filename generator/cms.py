@@ -125,6 +125,10 @@ class Fields:
             return {**listed, "field": self.field(name, items, True, fixed) | {"label": name}}
         if kind == "boolean":
             return {**base, "widget": "boolean"}
+        if kind in ("integer", "number"):  # a clause number, written as a number, not "14"
+            return {**base, "widget": "number",
+                    "value_type": "int" if kind == "integer" else "float",
+                    **({"min": node["minimum"]} if "minimum" in node else {})}
         if kind == "string":
             out = {**base, "widget": "string"}
             if "pattern" in node:

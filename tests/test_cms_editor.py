@@ -63,7 +63,7 @@ WALKS = browser_walkthroughs("CONTRIBUTING.md")
 
 
 def test_both_guides_show_the_same_browser_walkthroughs() -> None:
-    assert set(WALKS) == {"contact", "english-title"}
+    assert set(WALKS) == {"contact", "english-title", "amendment"}
     assert browser_walkthroughs("CONTRIBUTING.zh.md") == WALKS
 
 
@@ -152,10 +152,13 @@ class Editor:
 
 
 def run_steps(editor: Editor, steps: str) -> Locator | None:
-    """A `browser` block: `open: <collection> <file>`, `item: <label>`, `field: <path>`,
-    `type: <text>`, `save`. Returns the last field."""
+    """A `browser` block: `open: <collection> <file>`, `item: <label>` (unfold a list item),
+    `add: <list>` (a new item at the end of that list, in the item unfolded or the page),
+    `field: <path>`, `type: <text>`, `choose: <option>` (in a select), `save`. Returns the
+    last field."""
     item: Locator | None = None
     control: Locator | None = None
+    added = 0
     for line in filter(None, (ln.strip() for ln in steps.splitlines())):
         verb, _, arg = line.partition(":")
         arg = arg.strip()
@@ -163,6 +166,19 @@ def run_steps(editor: Editor, steps: str) -> Locator | None:
             editor.open(*arg.split())
         elif verb == "item":
             item = editor.item(arg)
+        elif verb == "add":
+            within = item if item is not None else editor.page.locator("body")
+            adds = re.compile(rf"^新增\s*{re.escape(arg)}")  # Decap's "add <list>" button
+            within.get_by_role("button", name=adds).first.click()
+            # the new item, pinned: `.last` alone would move to the items added inside it
+            added += 1
+            within.locator("div[class*=SortableListItem]").last.evaluate(
+                f"e => e.setAttribute('data-ph-added', '{added}')")
+            item = editor.page.locator(f"[data-ph-added='{added}']")
+        elif verb == "choose":
+            assert control is not None, "`choose` before `field`"
+            control.click()
+            editor.page.get_by_role("option", name=arg, exact=True).click()
         elif verb == "field":
             control = editor.field(item if item is not None else editor.page.locator("body"),
                                    arg)
@@ -190,26 +206,43 @@ def draft_branch(repo: Path, collection: str, file: str, timeout: float = 20) ->
     return None
 
 
-def restore_branch(repo: Path, branch: str) -> list[str]:
-    """What the cms workflow does: `fmt --like main` on the draft's branch, committed; the
-    changed lines of the pull request."""
+def restore_branch(repo: Path, branch: str) -> dict[str, list[str] | None]:
+    """What the cms workflow does on the draft's branch: `fmt --like main`, then `amend`,
+    committed; `check` and `fmt --check` must pass. The pull request's files -> their
+    changed lines (None for a new file)."""
+    data = str(repo / DATA.name)
     git(repo, "checkout", "-q", branch)
     try:
-        assert main(["--data", str(repo / DATA.name), "fmt", "--like", "main",
-                     str(repo / DATA.name)]) == 0
+        assert main(["--data", data, "fmt", "--like", "main", data]) == 0
+        assert main(["--data", data, "amend"]) == 0
         git(repo, "-c", "user.name=CI", "-c", "user.email=ci@example.org", "commit", "-q",
-            "-am", "Restore the YAML layout (fmt --like main)")
-        diff = git(repo, "diff", "main", "--unified=0", "--", DATA.name)
-        assert main(["--data", str(repo / DATA.name), "check"]) == 0
-        assert main(["fmt", "--check", str(repo / DATA.name)]) == 0
+            "-am", "Keep the YAML layout (fmt --like main) and follow the amendments")
+        assert main(["--data", data, "check"]) == 0
+        assert main(["fmt", "--check", data]) == 0
+        status = git(repo, "diff", "main", "--name-status", "--", DATA.name)
+        out: dict[str, list[str] | None] = {}
+        for line in status.splitlines():
+            kind, path = line.split("\t", 1)
+            diff = git(repo, "diff", "main", "--unified=0", "--", path)
+            out[path] = None if kind == "A" else [
+                ln for ln in diff.splitlines()
+                if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
     finally:
         git(repo, "checkout", "-q", "main")
-    return [ln for ln in diff.splitlines()
-            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    return out
 
 
-def expected_lines(diff_block: str) -> list[str]:
-    return [ln for ln in diff_block.splitlines()[1:] if ln[:1] in "+-"]
+def expected(diffs: list[str]) -> dict[str, list[str] | None]:
+    """The guide's `diff` blocks: file -> its changed lines (None: a new file, whose lines
+    the editor's form wrote and `check` judges)."""
+    out: dict[str, list[str] | None] = {}
+    for block in diffs:
+        header, *lines = block.splitlines()
+        path = header.removeprefix("# ")
+        new = path.endswith(" (new file)")
+        out[path.removesuffix(" (new file)")] = None if new else \
+            [ln for ln in lines if ln[:1] in "+-"]
+    return out
 
 
 @pytest.fixture
@@ -228,14 +261,21 @@ def editor(chromium, site_server: str, scratch: tuple[Path, int]):  # type: igno
 def test_a_browser_walkthrough_is_a_pull_request_of_the_changed_lines(
         editor: Editor, scratch: tuple[Path, int], walk: str) -> None:
     repo = scratch[0]
-    (steps_kind, steps), (diff_kind, diff) = WALKS[walk]
-    assert (steps_kind, diff_kind) == ("browser", "diff")
+    (steps_kind, steps), *diffs = WALKS[walk]
+    assert steps_kind == "browser" and diffs and all(k == "diff" for k, _ in diffs)
     opened = next(ln for ln in steps.splitlines() if ln.startswith("open:"))
     collection, file = opened.partition(":")[2].split()
     run_steps(editor, steps)
     branch = draft_branch(repo, collection, file)
     assert branch is not None, "saving made no draft (no cms/… branch)"
-    assert restore_branch(repo, branch) == expected_lines(diff)
+    got, want = restore_branch(repo, branch), expected([d for _, d in diffs])
+    assert set(got) == set(want), "the pull request changes other files than the guide shows"
+    for path, lines in want.items():
+        assert (got[path] is None) == (lines is None), f"{path}: new in one, not the other"
+        if lines is not None and got[path] is not None:
+            assert len(got[path]) == len(lines) and all(  # a paragraph may be cut with …
+                g.startswith(w[:-1]) if w.endswith("…") else g == w
+                for g, w in zip(got[path], lines, strict=True)), (path, got[path])
 
 
 def test_the_published_chinese_cannot_be_changed(editor: Editor) -> None:
