@@ -12,7 +12,8 @@ schema's description is the field's hint.
 
 What the published Chinese text fixes (the Chinese of a clause, a unit or an incentive, a
 quote, a number, an id that other files name) is shown read-only (`readonly`, the widget the
-editor's page registers), and the lists the text fixes (units, clauses, incentives) cannot
+editor's page registers; a text in both languages is `bilingual`: its Chinese read-only beside
+its English, which can be edited), and the lists the text fixes (units, clauses, incentives) cannot
 gain, lose or reorder items. The change log, the amendments and the glossary are the
 project's own: every field can be edited and items added.
 """
@@ -26,6 +27,7 @@ from generator.data import schema
 from generator.data.library import Library
 
 READONLY = "readonly"  # the editor page's widget: shows the value, never writes it
+BILINGUAL = "bilingual"  # the editor page's widget: a fixed zh beside the editable en
 FIXED_KEYS = {"zh", "quote", "id", "number", "value", "amount", "rate", "cap", "min", "max"}
 # The files whose content the published text fixes, and those the project writes itself.
 FIXED_FILES = {"units", "chapter", "calculators"}
@@ -112,8 +114,14 @@ class Fields:
         if "enum" in node:
             return {**base, "widget": "select", "options": [str(v) for v in node["enum"]]}
         if kind == "object" and "properties" in node:
-            return {**base, "widget": "object", "collapsed": False,
-                    "fields": self.of(node, fixed, optional=not base["required"])}
+            fields = self.of(node, fixed, optional=not base["required"])
+            if fixed and set(node["properties"]) == {"zh", "en", "pending"}:
+                # a text the published Chinese fixes: zh read-only beside the editable en
+                pending = _resolve(_optional(_resolve(node["properties"]["pending"],
+                                                      self.defs))[0], self.defs)
+                return {**base, "widget": BILINGUAL, "fields": fields,
+                        "pending_options": [str(v) for v in pending.get("enum", [])]}
+            return {**base, "widget": "object", "collapsed": False, "fields": fields}
         if kind == "array":
             items = _resolve(node.get("items", {}), self.defs)
             listed: dict[str, Any] = {**base, "widget": "list"}
