@@ -396,3 +396,21 @@ def test_make_cms_edits_a_scratch_clone_on_loopback(tmp_path: Path) -> None:
     with socket.socket() as s, pytest.raises(OSError):
         s.connect(("127.0.0.1", backend))  # decap-server stopped with it
     assert git(ROOT, "status", "--porcelain") == status  # the working tree was not touched
+
+
+def test_the_guide_shows_the_editor_as_it_is(built_site: Path) -> None:
+    """Each browser walkthrough shows its screenshot (bench/editor_screenshots.py makes them),
+    in the repository and on the site's editors' pages."""
+    from bs4 import BeautifulSoup
+
+    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        shown = re.findall(r"!\[[^\]]+\]\((docs/editor/[\w-]+\.png)\)", text)
+        assert sorted(shown) == sorted(f"docs/editor/{w}.png" for w in WALKS)
+        assert all((ROOT / s).is_file() for s in shown)
+    for lang in ("zh", "en"):
+        page = built_site / lang / "jiande-2025" / "editors" / "index.html"
+        imgs = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("img")
+        srcs = [i["src"] for i in imgs if "editor/" in i["src"]]
+        assert len(srcs) == len(WALKS) and all(i.get("alt") for i in imgs)
+        assert all((page.parent / s).resolve().is_file() for s in srcs), srcs

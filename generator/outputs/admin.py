@@ -1,7 +1,8 @@
 """The web editor, /admin/: Decap CMS from the pinned npm package (its compiled files in
 node_modules/decap-cms/dist/, copied into the site at build time, never committed), the
 configuration generated from the data schema and the library (cms.py), the project's
-`readonly` widget (docs/admin/admin.js) and the page that loads them (render.admin).
+`readonly` and `bilingual` widgets (docs/admin/admin.js) and the page that loads them
+(render.admin); and the editors' guide's screenshots of it (docs/editor/, at /assets/editor/).
 
 The page is for editors, not readers: `noindex`, in no sitemap, no search index and no
 navigation. Nothing on it makes a request before an editor logs in: on the published site the
@@ -24,6 +25,7 @@ from generator.problems import DataError, Problem
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
 FOLDER = "admin"
+GUIDE_IMAGES = "assets/editor"  # docs/editor/*.png, the editors' guide shows them
 
 
 def bundle(dist: Path) -> list[Path]:
@@ -56,6 +58,11 @@ def write(job: Job, stage: Path) -> None:
                  local=job.settings.cms_local, auth=job.settings.cms_auth)
     (folder / "config.yml").write_text(
         yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    shots = job.settings.docs / "editor"  # the guide's screenshots of the editor
+    if shots.is_dir():
+        (stage / GUIDE_IMAGES).mkdir(parents=True, exist_ok=True)
+        for png in sorted(shots.glob("*.png")):
+            shutil.copyfile(png, stage / GUIDE_IMAGES / png.name)
     first = job.library.documents[0].id if job.library.documents else None
     guides = {lang: f"../{lang}/{first}/editors/" if first else f"../{lang}/"
               for lang in ("zh", "en")}

@@ -110,8 +110,11 @@ def guide_html(text: str) -> str:
     """The editors' guide as HTML: the one page written in Markdown by hand."""
     import markdown
 
-    return str(markdown.markdown(text, extensions=["attr_list", "tables", "admonition",
+    html = str(markdown.markdown(text, extensions=["attr_list", "tables", "admonition",
                                                    "fenced_code"]))
+    # its screenshots, `docs/editor/*.png` beside the guide in the repository, are at
+    # /assets/editor/ in the site, three levels above /<lang>/<document>/editors/
+    return html.replace('src="docs/editor/', 'src="../../../assets/editor/')
 
 
 def status_text(ctx: DocContext, lang: str) -> str:
