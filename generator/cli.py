@@ -247,7 +247,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
         if edition is None:
             report([p for p in problems if p.fails])
             return 1
-        for path, done in follow.run(folder, edition):
+        for path, done in follow.run(edition):
             print(f"{display_path(path)}: follows its amendments now")
             for line in done:
                 print(f"  {line}")

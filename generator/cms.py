@@ -25,6 +25,7 @@ from typing import Any
 
 from generator.data import schema
 from generator.data.library import Library
+from generator.settings import CMS_LOCAL
 
 READONLY = "readonly"  # the editor page's widget: shows the value, never writes it
 BILINGUAL = "bilingual"  # the editor page's widget: a fixed zh beside the editable en
@@ -153,11 +154,8 @@ def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, st
             "fields": fields.of(_defs()[f"{kind}-file"])}
 
 
-LOCAL = "http://127.0.0.1:8081/api/v1"  # decap-server, as `make cms` starts it
-
-
 def config(library: Library, repo: str | None, branch: str, data: str = "policy_data",
-           local: str = LOCAL, auth: str | None = None) -> dict[str, Any]:
+           local: str = CMS_LOCAL, auth: str | None = None) -> dict[str, Any]:
     """The Decap CMS configuration of `library`, whose data folder is `data` in the GitHub
     repository `repo` (owner/name; None when not known: only the local editor works) at
     `branch`. On localhost the editor talks to the local backend at `local` instead

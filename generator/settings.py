@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LANGS = ("zh", "en")
+CMS_LOCAL = "http://127.0.0.1:8081/api/v1"  # the web editor's local backend, as `make cms` runs it
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Settings:
     repo: str | None = None  # the GitHub repository (owner/name) the web editor (/admin/)
     # saves to as pull requests; None: only the local editor (`make cms`) works
     branch: str = "main"  # the branch those pull requests go to
-    cms_local: str = "http://127.0.0.1:8081/api/v1"  # the local editor's backend (`make cms`)
+    cms_local: str = CMS_LOCAL  # the local editor's backend (`make cms`)
     cms_auth: str | None = None  # the OAuth service the editor logs in to GitHub through
 
     @property

@@ -26,11 +26,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from generator.data.checks.facts import _now_reads
+from generator.data.checks.facts import now_reads
 from generator.data.fmt import _yaml, format_text
 from generator.data.model import Edition
 from generator.data.numbers import en_numbers, normalize, zh_numbers
-from generator.data.restore import _styled
+from generator.data.restore import styled
 from generator.data.schema import FIGURE_FIELDS
 
 FACT_LISTS = ("incentives", "targets", "figures")
@@ -46,10 +46,6 @@ def _digits(tok_text: str, value: Decimal) -> str | None:
     if v != v.to_integral_value():
         return str(v)
     return f"{int(v):,}" if "," in tok_text or int(v) >= 10_000 else str(int(v))
-
-
-def _set(node: CommentedMap, key: str, value: Any) -> None:
-    node[key] = _styled(node.get(key), value)
 
 
 def _texts_en(node: Any) -> list[tuple[CommentedMap, str]]:
@@ -76,7 +72,7 @@ def follow_clause(clause: CommentedMap, changes: list[tuple[str, str]]) -> list[
                       and clause[k].get("zh", "").count(old) == 1), None)
         if where is None:
             continue  # already followed, or not there: check says which
-        clause[where]["zh"] = _styled(clause[where]["zh"],
+        clause[where]["zh"] = styled(clause[where]["zh"],
                                       clause[where]["zh"].replace(old, new, 1))
         done.append(f"{where}.zh: {old} -> {new}")
     full = clause.get("title", {}).get("zh", "") + (clause.get("text") or {}).get("zh", "")
@@ -88,11 +84,11 @@ def follow_clause(clause: CommentedMap, changes: list[tuple[str, str]]) -> list[
             new_quote = next((quote.replace(o, n, 1) for o, n in changes
                               if o in quote and quote.replace(o, n, 1) in full), None)
             if new_quote is None:
-                span = _now_reads(quote, full)
+                span = now_reads(quote, full)
                 new_quote = full[span[0]:span[1]] if span else None
             if new_quote is None:
                 continue
-            _set(fact, "quote", new_quote)
+            fact["quote"] = styled(quote, new_quote)
             done.append(f"{key} {fact.get('id')}: quote {quote} -> {new_quote}")
             was = [t for t in zh_numbers(quote) if t.text[0].isdigit()]
             now = [t for t in zh_numbers(new_quote) if t.text[0].isdigit()]
@@ -116,7 +112,7 @@ def follow_clause(clause: CommentedMap, changes: list[tuple[str, str]]) -> list[
             if written is None:
                 continue
             t = toks[0]
-            holder[k] = _styled(text, text[:t.start] + written + text[t.end:])
+            holder[k] = styled(text, text[:t.start] + written + text[t.end:])
             done.append(f"en: {t.text} -> {written}")
     return done
 
@@ -138,9 +134,9 @@ def follow_file(text: str, ed: Edition) -> tuple[str, list[str]]:
     return format_text(out.getvalue()), done
 
 
-def run(folder: Path, ed: Edition) -> list[tuple[Path, list[str]]]:
-    """Every chapter file of the document in `folder` made to follow its amendments (I/O):
-    (file, what changed) for the files that changed."""
+def run(ed: Edition) -> list[tuple[Path, list[str]]]:
+    """Every chapter file of the edition made to follow its amendments (I/O): (file, what
+    changed) for the files that changed."""
     changed: list[tuple[Path, list[str]]] = []
     for chapter in ed.chapters:
         path = ed.chapter_files[chapter.number].path

@@ -51,7 +51,7 @@ _STYLES = (FoldedScalarString, LiteralScalarString, SingleQuotedScalarString,
            DoubleQuotedScalarString)
 
 
-def _styled(old: Any, value: Any) -> Any:
+def styled(old: Any, value: Any) -> Any:
     """`value` (a new scalar) in the style of the `old` one it replaces: folded, literal or
     quoted."""
     if isinstance(value, str):
@@ -91,7 +91,7 @@ def _merge(old: Any, new: Any, at: Where) -> Any:
         return _merge_seq(old, new, at)
     if isinstance(new, (dict, list)):
         return _like(old, new)
-    return _styled(old, new)
+    return styled(old, new)
 
 
 def _order(new: dict[str, Any], at: Where) -> list[str]:

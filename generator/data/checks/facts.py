@@ -77,7 +77,7 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
     spans: list[tuple[int, int, set[Decimal]]] = []
     for loc, fact in facts:
         if fact.quote not in text.zh:
-            now = _now_reads(fact.quote, text.zh)
+            now = now_reads(fact.quote, text.zh)
             if now is None:
                 out.append(f.problem((*loc, "quote"), f"quote `{short(fact.quote)}` is not in the "
                                      "zh text; copy it verbatim from the text (same punctuation)"))
@@ -119,7 +119,7 @@ def _check_facts(f: YamlFile, text_loc: Loc, text: Text,
     return out
 
 
-def _now_reads(quote: str, zh: str) -> tuple[int, int] | None:
+def now_reads(quote: str, zh: str) -> tuple[int, int] | None:
     """Where the text says what the quote says with other numbers (the quote 最高补贴1.5万元,
     the text 最高补贴1.8万元), if it says it exactly once."""
     tokens = [t for t in zh_numbers(quote) if t.text[0].isdigit()]
