@@ -1,5 +1,5 @@
-// The library's search page: Pagefind's UI over the library's index and every document's
-// (merged), with a filter to limit the results to one document. The query is kept in the
+// The library's search page: Pagefind's UI over the library's one index (every document's
+// pages; generator/outputs/search_merge.py), with a filter to limit the results to one document. The query is kept in the
 // address (?q=), so a search can be linked and the header's search button lands here.
 (function () {
   "use strict";
@@ -56,13 +56,9 @@
     aliases = JSON.parse(box.getAttribute("data-aliases") || "{}");
     // the filter by document, only when there is more than one document to choose from
     box.classList.toggle("ph-search-one-document", Number(box.getAttribute("data-documents")) < 2);
-    var merge = box.getAttribute("data-merge").split(" ").filter(Boolean).map(function (p) {
-      return { bundlePath: new URL(p, location.href).pathname };
-    });
     var ui = new PagefindUI({
       element: "#ph-search",
       bundlePath: new URL(box.getAttribute("data-bundle"), location.href).pathname,
-      mergeIndex: merge,
       showSubResults: true,
       showImages: false,
       resetStyles: false,
@@ -94,9 +90,9 @@
         return rewrite(term);
       },
     });
-    // The indexes load as the page opens, not at the first key (Pagefind's UI waits for the
+    // The index loads as the page opens, not at the first key (Pagefind's UI waits for the
     // box's focus event, which its own autofocus comes too early to send): a reader who came
-    // here to search does not wait for them after typing.
+    // here to search does not wait for it after typing.
     var input = box.querySelector(".pagefind-ui__search-input");
     if (input) input.dispatchEvent(new Event("focus"));
     var q = new URL(location.href).searchParams.get("q");

@@ -181,11 +181,14 @@ def openapi(library: Library, site_url: str | None) -> dict[str, Any]:
             "Akoma Ntoso 3.0", None, "One language expression of the document.",
             ("document", "aknFile"), media="application/akn+xml"),
         "/data/openapi.json": _get("This document", "OpenApi", "The OpenAPI document."),
-        "/{lang}/pagefind/{index}/pagefind-entry.json": _get(
+        "/{lang}/pagefind/pagefind-entry.json": _get(
             "Search index of the library's pages in one language", "PagefindEntry",
-            "Pagefind's. Each index holds whole series, a few documents to an index "
-            "(the first one also the library's own pages); the search page merges them.",
-            ("lang", "index")),
+            "Pagefind's format: every page of the library in the language, the index the "
+            "search page loads; merged at build time from the shards below.", ("lang",)),
+        "/{lang}/pagefind/{index}/pagefind-entry.json": _get(
+            "A shard of the search index", "PagefindEntry",
+            "Pagefind's. Each shard holds whole series, a few documents to a shard (the "
+            "first one also the library's own pages).", ("lang", "index")),
     }
     if library.root is not None:
         paths["/data/policy.json"] = _get(

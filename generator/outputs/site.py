@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.cache import Cache, digest
-from generator.outputs import search
+from generator.outputs import search, search_merge
 from generator.outputs.assets import own_assets
 from generator.outputs.job import Job, Part
 from generator.render import Rendered, shards
@@ -68,10 +68,26 @@ def write(job: Job, stage: Path) -> None:
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
+    merged = {lang: merged_index(cache, [k for (folder, _), k in zip(indexes, keys,
+                                                                     strict=True)
+                                         if folder.startswith(f"{lang}/")])
+              for lang in LANGS if any(f.startswith(f"{lang}/") for f, _ in indexes)}
+    for lang, key in merged.items():
+        link_tree(cache.root / "search" / key, stage / lang / shards.SEARCH_INDEX)
     for (folder, _), key in zip(indexes, keys, strict=True):
         link_tree(cache.root / "search" / key, stage / folder)
     cache.keep({p.key for p in job.parts})
-    forget_indexes(cache.root / "search", set(keys))
+    forget_indexes(cache.root / "search", {*keys, *merged.values()})
+
+
+def merged_index(cache: Cache, keys: list[str]) -> str:
+    """The language's one index, merged from its shards' (search_merge.py) unless the
+    cache has it; its key."""
+    key = digest("merged", keys)
+    folder = cache.root / "search" / key
+    if not (folder / ".complete").is_file():
+        search_merge.replace([cache.root / "search" / k for k in keys], folder)
+    return key
 
 
 def search_indexes(job: Job) -> list[tuple[str, list[Part]]]:
@@ -243,7 +259,8 @@ def forget_indexes(folder: Path, keep: set[str | None]) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-CACHE_ONLY = (".complete", ".feed", ".search")  # a cached part's marker, its search text
+CACHE_ONLY = (".complete", ".feed", ".search",  # a cached part's marker, its search text,
+              search_merge.SEGMENTS)  # what a search shard gives the merge
 
 
 def same_bytes(path: Path, data: bytes) -> bool:

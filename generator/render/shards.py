@@ -1,6 +1,7 @@
-"""Where the search indexes sit: the documents' pages are indexed in shards of a few
-documents, a shard per language, at /<lang>/pagefind/<k>/ (the library's own pages in the
-first). The library's search page merges the shards; outputs/site.py builds them."""
+"""Where the search indexes sit: the documents' pages are indexed by Pagefind in shards of a
+few documents, a shard per language, at /<lang>/pagefind/<k>/ (the library's own pages in the
+first), and the shards are merged into the language's one index at /<lang>/pagefind/, the one
+the search page loads. outputs/site.py builds them, outputs/search_merge.py merges them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from itertools import groupby
 
 # At most this many documents to a shard, a series never split (the documents are in library
 # order, by series): a change to an edition (its text, or what its neighbours say of it)
-# re-indexes one shard. A query loads every shard's index: an index per document made the
-# first query over a 40-document library take 1.4 s; one index for all makes a change
-# anywhere index the whole library again (about 2 ms a page). Measured:
-# bench/bench_library.py.
+# re-indexes one shard (Pagefind takes about 2 ms a page), then the merge joins the shards'
+# words again (a fraction of a second). Loading the shards one by one in the page made the
+# first query over a 40-document library take 0.9 s with 7 shards, 1.4 s with a shard per
+# document; the merged index about 0.3 s. Measured: bench/bench_library.py.
 SEARCH_SHARD = 8
+SEARCH_INDEX = "pagefind/"  # the language's one index, merged from its shards
 
 
 def search_shards(documents: list[tuple[str, str]]) -> list[list[str]]:

@@ -22,7 +22,7 @@ from generator.render.context import DocContext
 from generator.render.finder import finder_context, status_data
 from generator.render.forms import calculator_fields
 from generator.render.i18n import CALC_MESSAGES, HTML_LANG, STRINGS, punct, t
-from generator.render.shards import search_bundle, search_shards
+from generator.render.shards import SEARCH_INDEX
 
 
 @dataclass(frozen=True)
@@ -387,7 +387,7 @@ class LibraryView:
                 "issuers": [i.name for i in lib.file.issuers]}
 
     def search(self) -> dict[str, Any]:
-        """Pagefind's UI over the library's search indexes (merged)."""
+        """Pagefind's UI over the library's search index (its shards merged)."""
         strings = {k.removeprefix("pf_"): v[self.lang] for k, v in STRINGS.items()
                    if k.startswith("pf_")}
         aliases: dict[str, str] = {}
@@ -398,8 +398,7 @@ class LibraryView:
                                        filters.term_token(g.zh))
             for word, token in search_words(d, "zh").items():
                 aliases.setdefault(word, token)
-        shards = search_shards([(d.id, d.document.series) for d in self.library.documents])
-        return {"bundles": [search_bundle(k) for k in range(len(shards))],
+        return {"bundle": SEARCH_INDEX,
                 "documents": len(self.library.documents),
                 "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True),
                 "aliases": json.dumps(aliases, ensure_ascii=False, sort_keys=True)}
