@@ -72,7 +72,9 @@ class Fields:
     """The form fields of one file kind, for one document (its unit ids for the selects)."""
 
     def __init__(self, units: list[tuple[str, str]], fixed: bool) -> None:
-        self.defs, self.units, self.fixed = _defs(), units, fixed
+        self.defs, self.fixed = _defs(), fixed
+        # one list for every select of units: written once in config.yml, named elsewhere
+        self.units = [{"label": label, "value": uid} for uid, label in units]
 
     def of(self, node: dict[str, Any], fixed: bool | None = None, optional: bool = False
            ) -> list[dict[str, Any]]:
@@ -110,7 +112,7 @@ class Fields:
         if name in UNIT_LISTS and kind == "array" and \
                 _resolve(node.get("items", {}), self.defs).get("type") == "string":
             return {**base, "widget": "select", "multiple": True,
-                    "options": [{"label": label, "value": uid} for uid, label in self.units],
+                    "options": self.units,
                     **({"widget": READONLY} if fixed else {})}
         if "enum" in node:
             return {**base, "widget": "select", "options": [str(v) for v in node["enum"]]}
@@ -147,11 +149,17 @@ class Fields:
         return {**base, "widget": "code" if kind is None else "string"}
 
 
-def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, str]]
+def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, str]],
+          made: dict[tuple[str, tuple[tuple[str, str], ...]], list[dict[str, Any]]]
           ) -> dict[str, Any]:
-    fields = Fields(units, fixed=kind in FIXED_FILES)
-    return {"name": name, "label": label, "file": path,
-            "fields": fields.of(_defs()[f"{kind}-file"])}
+    """A file of the form. Files of one kind with the same units share one list of fields
+    (`made`): config.yml writes it once and names it after (a YAML anchor and its aliases),
+    so a library of 40 documents is not 20 MB of the same fields (eight chapters a document,
+    and documents with the same units)."""
+    key = (kind, tuple(units))
+    if key not in made:
+        made[key] = Fields(units, fixed=kind in FIXED_FILES).of(_defs()[f"{kind}-file"])
+    return {"name": name, "label": label, "file": path, "fields": made[key]}
 
 
 def config(library: Library, repo: str | None, branch: str, data: str = "policy_data",
@@ -162,24 +170,26 @@ def config(library: Library, repo: str | None, branch: str, data: str = "policy_
     (decap-server, `make cms`), and saves to a scratch clone. `auth`: the OAuth service
     that logs editors in to GitHub (its `base_url`; the client secret stays there)."""
     collections = []
+    made: dict[tuple[str, tuple[tuple[str, str], ...]], list[dict[str, Any]]] = {}
     for ed in library.documents:
         folder = f"{data}/{ed.id}"
         units = [(u.id, f"{u.name.zh} · {u.name.en or u.id}") for u in ed.units]
         title = ed.name.text("zh")
-        files = [_file("units", "单位 Units", f"{folder}/units.yaml", "units", units),
-                 _file("glossary", "术语 Glossary", f"{folder}/glossary.yaml", "glossary", units),
+        files = [_file("units", "单位 Units", f"{folder}/units.yaml", "units", units, made),
+                 _file("glossary", "术语 Glossary", f"{folder}/glossary.yaml", "glossary",
+                       units, made),
                  _file("changes", "修改记录 Change log", f"{folder}/changes.yaml", "changes",
-                       units),
+                       units, made),
                  _file("amendments", "修订 Amendments", f"{folder}/amendments.yaml",
-                       "amendments", units)]
+                       "amendments", units, made)]
         if "calculators.yaml" in ed.files:
             files.append(_file("calculators", "计算器 Calculators",
-                               f"{folder}/calculators.yaml", "calculators", units))
+                               f"{folder}/calculators.yaml", "calculators", units, made))
         for chapter in ed.chapters:
             rel = ed.chapter_files[chapter.number].path.relative_to(ed.folder).as_posix()
             files.append(_file(f"chapter-{chapter.number}",
                                f"第{chapter.number}章 {chapter.title.zh}",
-                               f"{folder}/{rel}", "chapter", units))
+                               f"{folder}/{rel}", "chapter", units, made))
         collections.append({"name": ed.id, "label": f"{title} ({ed.id})",
                             "extension": "yaml", "format": "yaml", "delete": False,
                             "files": files})

@@ -56,8 +56,11 @@ def write(job: Job, stage: Path) -> None:
                                      encoding="utf-8")
     cfg = config(job.library, job.settings.repo, job.settings.branch, data=data_path(job),
                  local=job.settings.cms_local, auth=job.settings.cms_auth)
+    # libyaml's writer where there is one (the same text, four times as fast as PyYAML's)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     (folder / "config.yml").write_text(
-        yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+        yaml.dump(cfg, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8")
     shots = job.settings.docs / "editor"  # the guide's screenshots of the editor
     if shots.is_dir():
         (stage / GUIDE_IMAGES).mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,9 @@ def write(job: Job, stage: Path) -> None:
 
 def merged_index(cache: Cache, keys: list[str]) -> str:
     """The language's one index, merged from its shards' (search_merge.py) unless the
-    cache has it; its key."""
+    cache has it; its key. A language of one shard has that shard as its index."""
+    if len(keys) == 1:
+        return keys[0]
     key = digest("merged", keys)
     folder = cache.root / "search" / key
     if not (folder / ".complete").is_file():
