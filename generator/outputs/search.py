@@ -35,12 +35,14 @@ from generator.problems import DataError, Problem
 # Not content: permalink marks, edit links, previous/next links, the status line, hints; a
 # clause's timeline and its links to other editions (they change with the other editions and
 # name other pages); a unit's copy of its clauses' texts (the clauses' pages are the hits);
-# code examples (they name the site's address).
+# code examples (they name the site's address); pictures (the results show none, and
+# Pagefind would take a page's first as metadata that only some shards have, which makes
+# merging the shards rewrite their words: outputs/search_merge.py).
 NOT_INDEXED = (".headerlink", ".ph-anchor", ".ph-edit", ".ph-edit-footer", ".ph-prevnext",
                ".ph-status-banner", ".ph-hint", ".ph-lang-paths", ".ph-pdf-link",
                ".ph-history", ".ph-last-changed", "h2#timeline", ".ph-timeline",
                ".ph-timeline-note", ".ph-other-editions", ".ph-full-text", "noscript",
-               ".ph-example", "[data-pagefind-ignore]")
+               ".ph-example", "img", "[data-pagefind-ignore]")
 # The attributes Pagefind reads (its own, the languages, the headings' ids for sub-results,
 # the search tokens it is told to index); the rest (links, classes, a calculator's rules)
 # only cost it time.

@@ -137,6 +137,17 @@ def merge_language(lang: str, shards: list[tuple[Path, Segments]], fields: list[
     return meta_hash, len(pages)
 
 
+def prepare(shard: Path) -> None:
+    """What a shard gives the merge, read as soon as Pagefind has written it (while other
+    shards are indexed), for an index of the shard's own metadata fields (the usual case:
+    a merge of other fields reads it again)."""
+    entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta = read(shard / f"pagefind.{language['hash']}.pf_meta")
+        if len(meta) == META_FIELDS:
+            segments(shard, language["hash"], meta, meta[5])
+
+
 def segments(shard: Path, meta_hash: str, meta: list[Any], fields: list[str]) -> Segments:
     """What one language of a shard (its pf_meta `meta`) gives the merge into an index of
     the metadata `fields`, read from its files once and kept beside them (a shard's folder
@@ -270,9 +281,11 @@ def _scan(data: bytes, words: dict[str, tuple[int, bytes, bytes, int, int, int]]
                 locations, meta_start = data[begin:i], i
                 items, i = _skip_integers(data, i)
                 size += items
-                meta_locs = [remap.get(x, x) if x < 0 else x
-                             for x in cbor2.loads(data[meta_start:i])]
-                entries.append((step, locations + cbor2.dumps(meta_locs)))
+                meta_locs = data[meta_start:i]
+                if items:  # most entries have none
+                    meta_locs = cbor2.dumps([remap.get(x, x) if x < 0 else x
+                                             for x in cbor2.loads(meta_locs)])
+                entries.append((step, locations + meta_locs))
             if n == 0:
                 first, first_rest, start = step, data[begin:i], i
         if data[i] != 0x80:

@@ -148,6 +148,7 @@ def index_shard(key: str, parts: list[Part], feeds: dict[str, dict[str, str]], c
         pagefind.index(pages, scratch)
     finally:
         pagefinds.put(pagefind)
+    search_merge.prepare(scratch)  # while the other shards are indexed
     (scratch / ".complete").write_text("", encoding="utf-8")
     shutil.rmtree(index, ignore_errors=True)
     scratch.rename(index)
