@@ -66,10 +66,14 @@ def site_options(settings: Settings) -> render.Site:
                        dev=settings.dev)
 
 
+BACKGROUND = 19  # the niceness of `make serve`'s PDF typesetting: the lowest priority
+
+
 def typeset(settings: Settings, folder: Path) -> None:
     """Only the PDF handbooks, into `folder`/pdf/ (typeset again only where a document
-    changed): what `make serve` runs after each build, in the background, so the preview's
-    PDF links work without slowing the reload of its pages."""
+    changed): what `make serve` runs after each build, in the background and at the lowest
+    priority, so the preview's PDF links work without slowing the reload of its pages (a
+    save soon after the last made the build share the CPU with WeasyPrint)."""
     from generator import render as rendering
     from generator.outputs import pdf
 
@@ -78,7 +82,8 @@ def typeset(settings: Settings, folder: Path) -> None:
     library = valid_library(settings, cache)
     memo = cache.memo()
     contexts = {d.id: rendering.context(library, d, memo) for d in library.documents}
-    pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder)
+    pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder,
+              niceness=BACKGROUND)
 
 
 def inputs(settings: Settings, version: str) -> str:

@@ -94,3 +94,50 @@ def test_status_answers_when_the_next_build_ends() -> None:
     assert preview.status(after=0, wait=30)["state"] == 1
     assert preview.status(after=0, wait=30)["state"] == 1  # already past: no wait
     assert preview.status(after=1, wait=0.05)["state"] == 1  # nothing new: times out
+
+
+def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve` typesets the handbooks after each build in processes of the lowest
+    priority (the next rebuild of the pages does not share the CPU with WeasyPrint); a
+    `make site` or `make pdf` typesets at normal priority."""
+    import os
+
+    from generator import pipeline
+    from generator.outputs import pdf
+    from tests.conftest import settings_for
+
+    asked: list[int] = []
+
+    def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0) -> list[Path]:
+        asked.append(niceness)
+        for _, _, target, _ in jobs:
+            Path(target).write_bytes(b"%PDF-1.7\n")
+        return [Path(j[2]) for j in jobs]
+
+    monkeypatch.setattr(pdf, "typeset", typeset)
+    settings = settings_for(tmp_path / "site", tmp_path / "work")
+    pipeline.typeset(settings, tmp_path / "site")
+    assert asked == [pipeline.BACKGROUND] and pipeline.BACKGROUND == 19
+    assert sorted(p.name for p in (tmp_path / "site" / "pdf").iterdir()) == [
+        "jiande-2025-en.pdf", "jiande-2025-zh.pdf"]
+    monkeypatch.undo()
+
+    made: list[dict[str, object]] = []
+
+    class Pool:  # what pdf.typeset asks of its process pool
+        def __init__(self, **kwargs: object) -> None:
+            made.append(kwargs)
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def map(self, func: object, jobs: list[tuple[str, ...]]) -> list[str]:
+            return [j[2] for j in jobs]
+
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Pool)
+    pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
+    assert made[0]["initializer"] is os.nice and made[0]["initargs"] == (19,)

@@ -96,12 +96,15 @@ def _typeset(job: tuple[str, str, str, str]) -> str:
     return target
 
 
-def typeset(jobs: list[tuple[str, str, str, str]]) -> list[Path]:
-    """(html, base, target, identifier) jobs, one spawned process per core."""
+def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0) -> list[Path]:
+    """(html, base, target, identifier) jobs, one spawned process per core, each `niceness`
+    steps below normal priority (`make serve` typesets in the background: the next build
+    of the pages must not wait for the CPU it takes)."""
     if not jobs:
         return []
     with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+                             mp_context=multiprocessing.get_context("spawn"),
+                             initializer=os.nice, initargs=(niceness,)) as pool:
         return [Path(p) for p in pool.map(_typeset, jobs)]
 
 
@@ -115,9 +118,9 @@ def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> lis
                     for lang in LANGS])
 
 
-def write(job: Job, stage: Path) -> None:
+def write(job: Job, stage: Path, niceness: int = 0) -> None:
     """Every document's handbooks into pdf/, typeset again only when the document, what it
-    says of other editions, the generator or the data date changed."""
+    says of other editions, the generator or the data date changed (at `niceness`)."""
     try:
         font = find_font()
         date = data_date(job.settings.source_date)
@@ -131,7 +134,7 @@ def write(job: Job, stage: Path) -> None:
                 entry.mkdir(parents=True, exist_ok=True)
                 todo += [(render.handbook(ed, ctx, lang, font=font, data_date=date), str(entry),
                           str(entry / f"{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
-        typeset(todo)
+        typeset(todo, niceness)
     except jinja2.TemplateError as exc:
         raise DataError([template_problem(exc)]) from exc
     (stage / "pdf").mkdir(parents=True, exist_ok=True)
