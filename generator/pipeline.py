@@ -19,6 +19,7 @@ and the previous site stays in place.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from generator.cache import Cache, digest, files_digest, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
 from generator.outputs.job import Job, Part, mapper, plan, settle, workers
+from generator.outputs.site import search_texts
 from generator.render import shell
 from generator.render.jinja import template_errors
 from generator.settings import LANGS, Settings
@@ -53,10 +55,15 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
 
 
 def render_document(task: tuple[Any, ...]) -> list[render.Rendered]:
-    """One document in the languages asked (pure; runs in a worker process)."""
+    """One document in the languages asked, with what search reads of its pages (pure; runs
+    in a worker process, so that reading the pages for search is not left to the process
+    that writes them)."""
     edition, ctx, langs, options, guides = task
-    return [render.document(edition, ctx, lang, site=options, guide=guides[lang])
-            for lang in langs]
+    out = []
+    for lang in langs:
+        r = render.document(edition, ctx, lang, site=options, guide=guides[lang])
+        out.append(dataclasses.replace(r, searchable=search_texts(r)))
+    return out
 
 
 def site_options(settings: Settings) -> render.Site:

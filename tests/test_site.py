@@ -267,14 +267,18 @@ def test_no_duplicate_ids(built_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_its_search_index(built_site: Path, lang: str) -> None:
-    """Pagefind's chunked index of the language's pages (one document: one shard), in that
-    language; no index inside a document's folder, no whole-site JSON index."""
+    """Pagefind's chunked index of the language's pages, in that language, at
+    /<lang>/pagefind/ (one document: one shard, /<lang>/pagefind/0/, which is the index);
+    no index inside a document's folder, no whole-site JSON index."""
     want = {"zh": "zh-hans", "en": "en"}[lang]
-    assert sorted(p.name for p in (built_site / lang / "pagefind").iterdir()) == ["0"]
-    entry = json.loads((built_site / lang / "pagefind" / "0" / "pagefind-entry.json")
-                       .read_text("utf-8"))
+    index = built_site / lang / "pagefind"
+    assert sorted(p.name for p in index.iterdir() if p.is_dir()) == [
+        "0", "filter", "fragment", "index"]
+    entry = json.loads((index / "pagefind-entry.json").read_text("utf-8"))
     assert set(entry["languages"]) == {want}
     assert entry["languages"][want]["page_count"] > 0
+    assert (index / "0" / "pagefind-entry.json").read_bytes() == \
+        (index / "pagefind-entry.json").read_bytes()
     assert not (built_site / lang / DOC / "pagefind").exists()
     assert not list(built_site.rglob("search_index.json"))
 

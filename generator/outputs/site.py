@@ -235,8 +235,7 @@ def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path,
             os.link(old / rel, path)
         else:
             path.write_bytes(data)
-    feed = {output_path(rel): text for rel, html in rendered.pages.items()
-            if (text := search.searchable(html)) is not None}
+    feed = search_texts(rendered) if rendered.searchable is None else rendered.searchable
     (tmp / ".feed").write_text(json.dumps(feed, ensure_ascii=False, sort_keys=True),
                                encoding="utf-8")
     (tmp / ".search").write_text(digest(feed), encoding="utf-8")
@@ -245,6 +244,13 @@ def write_part(rendered: Rendered, part: Part, settings: Settings, assets: Path,
     tmp.rename(out)
     cache.set_latest(part.lang, part.document, part.key)
     return feed
+
+
+def search_texts(rendered: Rendered) -> dict[str, str]:
+    """What search reads of each page of a part (its file in the part -> search.searchable),
+    for the pages search indexes."""
+    return {output_path(rel): text for rel, html in rendered.pages.items()
+            if (text := search.searchable(html)) is not None}
 
 
 def read_key(part: Path) -> str | None:

@@ -43,6 +43,9 @@ class Rendered:
     feed: str | None
     document_name: str | None = None  # a document's title and edition (search filter)
     banner: dict[str, Any] | None = None  # its status, on every page (see `banner`)
+    # what search reads of each page (outputs/site.py: search_texts), when the worker that
+    # rendered the pages read it too
+    searchable: dict[str, str] | None = None
 
 
 PLAIN = Theme((), (), ())

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from generator.data.identifiers import URI_TEMPLATE, identifiers
@@ -127,10 +128,18 @@ class View:
     def source_link(self, file_key: str | int, loc: tuple[int | str, ...] = ()) -> SourceLink:
         yf = (self.ed.chapter_files[file_key] if isinstance(file_key, int)
               else self.ed.files[file_key])
-        rel = yf.path.resolve().relative_to(self.ed.folder.resolve().parent.parent)
+        rel = self._repository_paths.get(yf.path)
+        if rel is None:  # resolved once a file (a syscall for each folder on the way)
+            rel = yf.path.resolve().relative_to(self.ed.folder.resolve().parent.parent
+                                                ).as_posix()
+            self._repository_paths[yf.path] = rel
         line = yf.position(loc)[0]
-        url = f"{self.edit_base}/{rel.as_posix()}#L{line}" if self.edit_base else None
-        return SourceLink(rel.as_posix(), line, url)
+        url = f"{self.edit_base}/{rel}#L{line}" if self.edit_base else None
+        return SourceLink(rel, line, url)
+
+    @cached_property
+    def _repository_paths(self) -> dict[Path, str]:
+        return {}
 
     def clause_source(self, clause: Clause) -> SourceLink:
         ch = self.ed.chapter_of[clause.number]
@@ -186,11 +195,13 @@ class View:
         """The table, and for each row the everyday words the glossary gives for its terms
         (冰箱 for a 家电 subsidy), so its filter finds what readers type."""
         terms: dict[str, str] = {}
+        glossary = [(g, g.en.lower()) for g in self.ed.glossary]
         for c, i in self.ed.incentives():
             text = " ".join([i.quote, i.what.zh, i.who.zh, i.what.text("en"),
                              i.who.text("en"), c.title.zh])
-            words = [w for g in self.ed.glossary if g.zh in text or g.en.lower() in
-                     text.lower() for w in (g.zh, g.en, *g.also)]
+            lower = text.lower()
+            words = [w for g, en in glossary if g.zh in text or en in lower
+                     for w in (g.zh, g.en, *g.also)]
             terms[f"{c.number}/{i.id}"] = " ".join(dict.fromkeys(words))
         hints = [g.zh if self.lang == "zh" else g.en for g in self.ed.glossary if g.also][:4]
         return {"src": self.source_link(1, ("clauses",)), "row_terms": terms,
