@@ -124,6 +124,8 @@ class Cache:
             chapter_files={n: f.compact() for n, f in edition.chapter_files.items()})
         self._write(self._edition_path(folder, key),
                     lambda tmp: tmp.write_bytes(pickle.dumps((kept, problems), protocol=5)))
+        if kept is not None:  # here, in the worker that read it, not later in the planner
+            self.memo()(chinese_key(key), lambda: chinese_inputs(kept))
         return kept, problems, key
 
     # --- parsed YAML files ------------------------------------------------------------------
@@ -223,3 +225,36 @@ class Cache:
                         entry.unlink()
                 except OSError:
                     pass
+
+
+def chinese_key(files: str) -> tuple[str, str]:
+    """The memo key of `chinese_inputs` of a document whose files have the digest `files`."""
+    return ("chinese inputs", files)
+
+
+def chinese_inputs(ed: Edition) -> str:
+    """What the Chinese pages of a document are made of: its data without the English of
+    its texts (a Text's `en`), its published text, and where each key and item sits in its
+    files (a page's edit link names a line). Chinese pages show no English text
+    (tests/test_language_parts.py), so an English fix leaves this as it was and the
+    document's Chinese part is not rendered again."""
+    data = [ed.document.model_dump(mode="json"),
+            *[[m.model_dump(mode="json") for m in models] for models in (
+                ed.chapters, ed.units, ed.glossary, ed.calculators, ed.finder, ed.changes,
+                ed.amendments)]]
+    files = [*sorted(ed.files.items()), *sorted((str(n), f) for n, f in
+                                                ed.chapter_files.items())]
+    positions = [(name, sorted((f.index if f.index is not None else f.compact().index or {})
+                               .items())) for name, f in files]
+    return digest(without_english(data), ed.source_text, positions)
+
+
+def without_english(value: Any) -> Any:
+    """JSON data with the English of its texts left out (a Text's `en`)."""
+    if isinstance(value, dict):
+        if "zh" in value and value.keys() <= {"zh", "en", "pending"}:
+            return {k: v for k, v in value.items() if k != "en"}
+        return {k: without_english(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_english(v) for v in value]
+    return value

@@ -60,6 +60,8 @@ class YamlFile:
     def compact(self, with_data: bool = False) -> YamlFile:
         """The positions only (and the data, if asked): what pages need (edit links) after
         the checks have run. Much smaller and faster to read back than the node tree."""
+        if self.tree is None:  # compact already: its positions are its index
+            return YamlFile(self.path, self.data if with_data else None, None, self.index)
         index: dict[tuple[int | str, ...], tuple[int, int]] = {}
         stack: list[tuple[Node, tuple[int | str, ...]]] = []
         if self.tree is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import render
-from generator.cache import Cache, digest
+from generator.cache import Cache, chinese_inputs, chinese_key, digest, without_english
 from generator.data.library import Library
 from generator.render import Rendered
 from generator.render.context import DocContext, context
@@ -68,13 +68,23 @@ def plan(library: Library, settings: Settings, site: render.Site, version: str, 
     """Every part of the site with its cache key, each document's context, and the library's
     own pages where its inputs changed, rendered already: they are few, and keyed by what
     they say, so an edit that does not show on them (a clause's wording) does not build them
-    again; unchanged inputs lead to that key without rendering."""
+    again; unchanged inputs lead to that key without rendering. A document's Chinese part is
+    keyed by its documents' data without English (`chinese_inputs`): an English fix renders
+    the English parts only."""
     memo = cache.memo()
     contexts = {d.id: context(library, d, memo) for d in library.documents}
-    inputs = (library.today, sorted(library.sources.items()),
-              library.file.model_dump(mode="json"))
+
+    def chinese(doc: str) -> str:
+        return str(memo(chinese_key(library.sources[doc]),  # kept as the document was read
+                        lambda: chinese_inputs(library.by_id[doc])))
+
     parts, early = [], {}
     for lang in LANGS:
+        inputs = (library.today, sorted(library.sources.items()),
+                  library.file.model_dump(mode="json"))
+        if lang == "zh":  # the Chinese pages: what they are made of, without English
+            inputs = (library.today, sorted((d, chinese(d)) for d in library.sources),
+                      without_english(library.file.model_dump(mode="json")))
         given = part_key(settings, version, lang, "library", *inputs)
         key = cache.alias(given)
         if key is None:
@@ -86,8 +96,13 @@ def plan(library: Library, settings: Settings, site: render.Site, version: str, 
         parts.append(Part(lang, None, key))
     for d in library.documents:
         for lang in LANGS:
-            given = part_key(settings, version, lang, "document", library.sources[d.id],
-                             contexts[d.id].digest_data())
+            data = contexts[d.id].digest_data()
+            source = library.sources[d.id]
+            if lang == "zh":  # the Chinese pages: what they are made of, without English
+                source = chinese(d.id)
+                if "inputs" in data:
+                    data["inputs"] = [(i, chinese(i)) for i, _ in data["inputs"]]
+            given = part_key(settings, version, lang, "document", source, data)
             parts.append(Part(lang, d.id, cache.alias(given) or given))
     return parts, contexts, early
 

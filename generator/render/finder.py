@@ -127,6 +127,7 @@ def finder_context(docs: list[tuple[Edition, str]], lang: str,
                           for ed, root in docs]}
     return {"audiences": [(a, audiences[a]) for a in ("enterprise", "resident")
                           if audiences.get(a)],
-            "blob": json.dumps(blob, ensure_ascii=False, sort_keys=True),
+            "blob": json.dumps(filters.for_reader(blob, lang), ensure_ascii=False,
+                               sort_keys=True),
             "many": len(docs) > 1,
             "unreached": [(ed, c, i) for ed, _ in docs for c, i in ed.unreached()]}

@@ -256,7 +256,8 @@ class View:
 
     def calculator(self, calc: Calculator) -> dict[str, Any]:
         spec = self.rules["calculators"][calc.id]
-        blob = json.dumps({"calculator": spec, "lang": self.lang, "root": "../../",
+        blob = json.dumps({"calculator": filters.for_reader(spec, self.lang),
+                           "lang": self.lang, "root": "../../",
                            "max_yuan": MAX_YUAN, "status": self.status_data("../../"),
                            "messages": {k: v[self.lang] for k, v in CALC_MESSAGES.items()}},
                           ensure_ascii=False, sort_keys=True)
