@@ -86,12 +86,16 @@ class Preview:
         return True
 
     def typeset(self) -> None:
-        """After each good build, in the background: the PDF handbooks into the served site
-        (from the cache; typeset again only for a document that changed)."""
+        """After a good build, in the background: the PDF handbooks into the served site
+        (from the cache; typeset again only for a document that changed), once the editor
+        has paused for QUIET seconds: saves in quick succession do not each start WeasyPrint,
+        which would share the CPU with the next save's build."""
         while True:
             self.pdf_wanted.wait()
+            self.typesetting.set()  # a PDF link says so from now on
             self.pdf_wanted.clear()
-            self.typesetting.set()
+            while self.pdf_wanted.wait(QUIET):  # saves one after another: wait for a pause
+                self.pdf_wanted.clear()
             started = time.perf_counter()
             try:
                 pipeline.typeset(self.settings, self.settings.out)
@@ -158,6 +162,8 @@ class Preview:
 
         return Handler
 
+
+QUIET = 3.0  # seconds without a build before the PDF handbooks are typeset
 
 TYPESETTING = """<!doctype html><html lang="zh-Hans"><meta charset="utf-8">
 <title>PDF 手册正在生成 · The PDF handbook is being typeset</title>

@@ -141,3 +141,31 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
     monkeypatch.setattr(pdf, "ProcessPoolExecutor", Pool)
     pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
     assert made[0]["initializer"] is os.nice and made[0]["initargs"] == (19,)
+
+
+def test_the_preview_typesets_once_the_editor_pauses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saves in quick succession typeset the PDFs once, QUIET seconds after the last one (not
+    once per save, sharing the CPU with the next build); a PDF link says they are being
+    typeset from the first save on."""
+    from generator import pipeline, serve
+    from tests.conftest import settings_for
+
+    monkeypatch.setattr(serve, "QUIET", 0.3)
+    started: list[float] = []
+    monkeypatch.setattr(pipeline, "typeset", lambda settings, folder: started.append(
+        time.perf_counter()))
+    preview = serve.Preview(settings_for(tmp_path / "site", tmp_path / "work"))
+    threading.Thread(target=preview.typeset, daemon=True).start()
+    for _ in range(5):  # a save every 0.1 s
+        preview.pdf_wanted.set()
+        time.sleep(0.1)
+        assert preview.typesetting.is_set() and started == []
+    last = time.perf_counter()
+    for _ in range(50):
+        if started:
+            break
+        time.sleep(0.05)
+    assert len(started) == 1 and started[0] - last >= 0.2
+    time.sleep(0.5)
+    assert len(started) == 1 and not preview.typesetting.is_set()
