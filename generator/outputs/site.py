@@ -5,8 +5,9 @@ A part is a document in one language (/<lang>/<id>/) or the library's own pages 
 language (/<lang>/). Its pages arrive complete (render/shell.py wraps them in Material's page
 structure); this module writes them with Material's compiled CSS and JavaScript, the site's
 own assets, the part's feed and sitemap; then the search indexes (`search.py`), a few
-documents to an index (render/shards.py), fed from the same pages in memory and built again
-only when the text they hold changed. No MkDocs run and no Markdown step.
+documents to a shard (render/shards.py), fed from the same pages in memory and built again
+only when the text they hold changed, and each language's shards merged into the one index
+the search page loads (`search_merge.py`). No MkDocs run and no Markdown step.
 
 A part is cached under a key made of what its pages say (outputs/job.py). A part whose pages
 changed starts from its previous version by hard links, and only the pages whose bytes
@@ -68,10 +69,10 @@ def write(job: Job, stage: Path) -> None:
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
                        [p for p in job.parts if p.document is not None]))
-    merged = {lang: merged_index(cache, [k for (folder, _), k in zip(indexes, keys,
-                                                                     strict=True)
-                                         if folder.startswith(f"{lang}/")])
-              for lang in LANGS if any(f.startswith(f"{lang}/") for f, _ in indexes)}
+    by_lang: dict[str, list[str]] = {}  # each language's shards, in order
+    for (folder, _), key in zip(indexes, keys, strict=True):
+        by_lang.setdefault(folder.split("/", 1)[0], []).append(key)
+    merged = {lang: merged_index(cache, shard_keys) for lang, shard_keys in by_lang.items()}
     for lang, key in merged.items():
         link_tree(cache.root / "search" / key, stage / lang / shards.SEARCH_INDEX)
     for (folder, _), key in zip(indexes, keys, strict=True):
