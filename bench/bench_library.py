@@ -11,8 +11,8 @@ one-page mkdocs-material build timed in the same run. Prints figures; not a test
   reloaded in Chromium (goal <= 2 s)
 - page weight: bytes a first visit to a clause page of the library transfers (<= 300 KB)
 - search: from typing a query on the library's search page to the results being shown, over
-  the library's search indexes merged: the first query of 5 fresh visits (<= 300 ms), and
-  the later queries
+  the library's one index (its shards merged at build time): the first query of 5 fresh
+  visits (<= 300 ms), and the later queries
 
 Writes to /dev/shm (tmpfs), so deleting large trees does not slow the disk down.
 """
