@@ -30,6 +30,7 @@ from typing import Any
 
 from generator.data.load import YamlFile
 from generator.data.model import Edition
+from generator.data.schema import without_english
 from generator.problems import Problem, display_path
 
 SOURCES = ("generator", "calculators", "docs")  # the generator's own files
@@ -248,13 +249,3 @@ def chinese_inputs(ed: Edition) -> str:
                                .items())) for name, f in files]
     return digest(without_english(data), ed.source_text, positions)
 
-
-def without_english(value: Any) -> Any:
-    """JSON data with the English of its texts left out (a Text's `en`)."""
-    if isinstance(value, dict):
-        if "zh" in value and value.keys() <= {"zh", "en", "pending"}:
-            return {k: v for k, v in value.items() if k != "en"}
-        return {k: without_english(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [without_english(v) for v in value]
-    return value

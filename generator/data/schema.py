@@ -775,6 +775,18 @@ class AmendmentKind(StrEnum):
     REVISION = "revision"
 
 
+def without_english(value: Any) -> Any:
+    """JSON data (a model's `model_dump(mode="json")`) with the English of its texts left
+    out: every Text's `en` (a Text is an object of no keys but zh, en and pending)."""
+    if isinstance(value, dict):
+        if "zh" in value and value.keys() <= Text.model_fields.keys():
+            return {k: v for k, v in value.items() if k != "en"}
+        return {k: without_english(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_english(v) for v in value]
+    return value
+
+
 class TextChange(StrictModel):
     """One change an amending document makes: in clause `clause` (or, without it, in the
     rest of the document), the words `old` become `new`."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import render
-from generator.cache import Cache, chinese_inputs, chinese_key, digest, without_english
+from generator.cache import Cache, chinese_inputs, chinese_key, digest
 from generator.data.library import Library
+from generator.data.schema import without_english
 from generator.render import Rendered
 from generator.render.context import DocContext, context
 from generator.settings import LANGS, Settings

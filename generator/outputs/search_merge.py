@@ -79,7 +79,8 @@ def merge(shards: list[Path], out: Path) -> None:
         fields = sorted({f for meta in metas for f in meta[5]})
         meta_hash, count = merge_language(
             lang, [(s, segments(s, e["hash"], meta, fields))
-                   for (s, e), meta in zip(having, metas, strict=True)], fields, out)
+                   for (s, e), meta in zip(having, metas, strict=True)], fields,
+            metas[0][0], out)
         languages[lang] = {"hash": meta_hash, "wasm": having[0][1]["wasm"],
                            "page_count": count}
     entry = {"version": versions.pop(), "languages": languages,
@@ -89,7 +90,7 @@ def merge(shards: list[Path], out: Path) -> None:
 
 
 def merge_language(lang: str, shards: list[tuple[Path, Segments]], fields: list[str],
-                   out: Path) -> tuple[str, int]:
+                   version: str, out: Path) -> tuple[str, int]:
     pages: list[list[Any]] = []
     fragments: dict[str, Path] = {}  # a fragment's name in the merged index -> its file
     offsets = []
@@ -129,8 +130,6 @@ def merge_language(lang: str, shards: list[tuple[Path, Segments]], fields: list[
     filter_files = [[f, _write(out / "filter", lang, MAGIC + cbor2.dumps(
         [f, [[v, on] for v, on in sorted(filters[f].items())]]), ".pf_filter")]
         for f in sorted(filters)]
-    version = json.loads((shards[0][0] / "pagefind-entry.json").read_text(
-        encoding="utf-8"))["version"]
     data = MAGIC + cbor2.dumps([version, pages, chunks, filter_files, [], fields])
     meta_hash = f"{lang}_{hashlib.sha1(data).hexdigest()[:len(lang) + 8]}"
     (out / f"pagefind.{meta_hash}.pf_meta").write_bytes(gzip.compress(data, mtime=0))

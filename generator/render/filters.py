@@ -23,6 +23,7 @@ from generator.data.schema import (
     Target,
     Text,
     Threshold,
+    without_english,
 )
 from generator.render.i18n import t
 
@@ -73,24 +74,13 @@ def tr(text: Text | str | None, lang: str) -> str:
     return text if isinstance(text, str) else text.text(lang)
 
 
-TEXT_KEYS = frozenset({"zh", "en", "pending"})  # a Text, as JSON
-
-
 def for_reader(value: Any, lang: str) -> Any:
     """Data a page's script reads (a calculator's, the finder's), in what the page's
     language needs: a Chinese page's texts without their English (the scripts read a text
     in the page's language only), so that a Chinese page changes with the Chinese alone
     and is not built again for an English fix. An English page keeps the Chinese (a
     pending translation shows it)."""
-    if lang != "zh":
-        return value
-    if isinstance(value, dict):
-        if "zh" in value and value.keys() <= TEXT_KEYS:
-            return {"zh": value["zh"]}
-        return {k: for_reader(v, lang) for k, v in value.items()}
-    if isinstance(value, list):
-        return [for_reader(v, lang) for v in value]
-    return value
+    return without_english(value) if lang == "zh" else value
 
 
 def level_words(level: Text, lang: str) -> dict[str, str]:
