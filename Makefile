@@ -96,4 +96,4 @@ screenshots: $(STAMP) site
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf site .build
+	rm -rf site .site.* .build

@@ -119,7 +119,7 @@ def build(settings: Settings, warm: Any = None) -> Path:
             rendered |= render_parts(library, parts, contexts, settings, cache,  # render
                                      pool)
             parts, rendered = settle(parts, rendered, settings, version, cache)
-        with staging.staged(settings.out) as stage:  # swap when the block completes
+        with staging.staged(settings.out, settings.work) as stage:  # swap when the block completes
             job = Job(library, parts, rendered, contexts, settings, cache, version, pool)
             for write in outputs.chosen(settings):  # outputs
                 write(job, stage)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import build
+from generator.problems import DataError
 from tests.conftest import DATA, DOC, doc_page, settings_for
 
 pytestmark = pytest.mark.site
@@ -82,3 +83,66 @@ def test_each_yaml_file_is_kept_once(library: tuple[Path, Path, Path]) -> None:
         kept = list((work / "cache" / "yaml").rglob("*.pickle"))
         yaml_files = [p for p in data.rglob("*.yaml") if p.name != "library.yaml"]
         assert len(kept) == len(yaml_files)
+
+
+def edit(data: Path, old: str, new: str) -> None:
+    chapter = data / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    assert text.count(old) == 1, "the test edits clause 14's English; update OLD"
+    chapter.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_unchanged_document_folder_is_moved_from_the_spare(
+        library: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """The site before last is kept as the spare; a build takes from it, by one rename, each
+    document folder whose part is unchanged (staging.reuse), and the site it makes is the
+    one a build from nothing makes."""
+    data, out, work = library
+    spare = out.with_name(f".{out.name}.spare")
+    first_zh = (out / "zh" / DOC).stat().st_ino
+    edit(data, OLD, NEW)
+    build(settings_for(out, work, data=data))
+    assert spare.is_dir() and (spare / "zh" / DOC).stat().st_ino == first_zh
+    second_zh = (out / "zh" / DOC).stat().st_ino  # linked afresh: no spare yet
+    edit(data, NEW, OLD.replace("Support", "Supporting"))
+    build(settings_for(out, work, data=data))
+    # the Chinese pages did not change: their folder is the first build's, moved twice
+    assert (out / "zh" / DOC).stat().st_ino == first_zh
+    assert (out / "en" / DOC).stat().st_ino != (spare / "en" / DOC).stat().st_ino
+    assert (spare / "zh" / DOC).stat().st_ino == second_zh  # the spare is the site before
+    assert "Supporting car trade-ins" in doc_page(out, "en", "clauses/14").read_text(
+        encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    build(settings_for(fresh / "site", fresh / "work", data=data))
+    assert tree(out) == tree(fresh / "site")
+
+
+def test_a_spare_folder_that_changed_is_not_taken(library: tuple[Path, Path, Path],
+                                                  tmp_path: Path) -> None:
+    """A spare folder replaced since it was recorded (another inode: a build stopped between
+    two renames, or a hand at work) is not trusted; nor is one a failed build took."""
+    data, out, work = library
+    edit(data, OLD, NEW)
+    build(settings_for(out, work, data=data))
+    spare = out.with_name(f".{out.name}.spare")
+    folder = spare / "zh" / DOC
+    shutil.copytree(folder, tmp_path / "copy")
+    shutil.rmtree(folder)
+    (tmp_path / "copy" / "stray.html").write_text("not of this build", encoding="utf-8")
+    (tmp_path / "copy").rename(folder)
+    edit(data, NEW, OLD.replace("Support", "Supporting"))
+    build(settings_for(out, work, data=data))
+    assert not (out / "zh" / DOC / "stray.html").exists()
+
+    # a failed build moved folders from the spare into its stage, then threw it away
+    before = tree(out)
+    (data / DOC / "chapters" / "99-broken.yaml").write_text("clauses: [\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        build(settings_for(out, work, data=data))
+    assert tree(out) == before  # the site in place is whole
+    (data / DOC / "chapters" / "99-broken.yaml").unlink()
+    edit(data, OLD.replace("Support", "Supporting"), OLD)
+    build(settings_for(out, work, data=data))
+    fresh = tmp_path / "fresh"
+    build(settings_for(fresh / "site", fresh / "work", data=data))
+    assert tree(out) == tree(fresh / "site")

@@ -29,6 +29,7 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator import staging
 from generator.cache import Cache, digest
 from generator.outputs import search, search_merge
 from generator.outputs.assets import own_assets
@@ -66,9 +67,12 @@ def write(job: Job, stage: Path) -> None:
     for part in job.parts:  # the library's own first: the documents' folders go inside
         if part.document is None:
             link_tree(cache.part(part.key), stage / part.path)
+    documents = [p for p in job.parts if p.document is not None]
+    # a document's folder as the site before last had it, where its part is unchanged
+    moved = staging.reuse(stage, settings.work, {p.path: p.key for p in documents})
     with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
         list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
-                       [p for p in job.parts if p.document is not None]))
+                       [p for p in documents if p.path not in moved]))
     by_lang: dict[str, list[str]] = {}  # each language's shards, in order
     for (folder, _), key in zip(indexes, keys, strict=True):
         by_lang.setdefault(folder.split("/", 1)[0], []).append(key)
