@@ -1,7 +1,8 @@
-"""Where the search indexes sit: the documents' pages are indexed by Pagefind in shards of a
-few documents, a shard per language, at /<lang>/pagefind/<k>/ (the library's own pages in the
-first), and the shards are merged into the language's one index at /<lang>/pagefind/, the one
-the search page loads. outputs/site.py builds them, outputs/search_merge.py merges them."""
+"""Where the search indexes sit: shards of a few documents, a shard per language, at
+/<lang>/pagefind/<k>/ (the library's own pages in the first), and the language's one index
+at /<lang>/pagefind/, the one the search page loads. Pagefind indexes the library's own pages
+and each series apart (outputs/site.py); the shards and the language's index are merged from
+those (outputs/search_merge.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from itertools import groupby
 
 # At most this many documents to a shard, a series never split (the documents are in library
 # order, by series): a change to an edition (its text, or what its neighbours say of it)
-# re-indexes one shard (Pagefind takes about 2 ms a page), then the merge joins the shards'
-# words again (a fraction of a second). Loading the shards one by one in the page made the
+# re-indexes its series (Pagefind takes about 2 ms a page), then the merges join the words of
+# its shard and of the language again (a fraction of a second). Loading the shards one by one in the page made the
 # first query over a 40-document library take 0.9 s with 7 shards, 1.4 s with a shard per
 # document; the merged index about 0.3 s. Measured: bench/bench_library.py.
 SEARCH_SHARD = 8
