@@ -11,9 +11,9 @@ from itertools import groupby
 # At most this many documents to a shard, a series never split (the documents are in library
 # order, by series): a change to an edition (its text, or what its neighbours say of it)
 # re-indexes its series (Pagefind takes about 2 ms a page), then the merges join the words of
-# its shard and of the language again (a fraction of a second). Loading the shards one by one in the page made the
-# first query over a 40-document library take 0.9 s with 7 shards, 1.4 s with a shard per
-# document; the merged index about 0.3 s. Measured: bench/bench_library.py.
+# its shard and of the language again (a fraction of a second). Loading the shards one by
+# one in the page made the first query over a 40-document library take 0.9 s with 7 shards,
+# 1.4 s with a shard per document; the merged index about 0.3 s. Measured: bench/bench_library.py.
 SEARCH_SHARD = 8
 SEARCH_INDEX = "pagefind/"  # the language's one index, merged from its shards
 
