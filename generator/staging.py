@@ -48,7 +48,8 @@ def staged(out: Path, work: Path) -> Iterator[Path]:
 def reuse(stage: Path, work: Path, wanted: dict[str, str]) -> set[str]:
     """Move into `stage` each folder `wanted` names (its path in the site -> the key of what
     it holds) that the spare holds with that key, and return their paths; the others are
-    the caller's to fill. Records that the stage holds all the wanted folders."""
+    the caller's to fill, and no other writer may write into any of them. Records that the
+    stage holds all the wanted folders."""
     out = _out_of(stage)
     spare = out.with_name(f".{out.name}.spare")
     held = _read(_records(work, out, "spare"))
@@ -59,7 +60,8 @@ def reuse(stage: Path, work: Path, wanted: dict[str, str]) -> set[str]:
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             folder.rename(stage / rel)
             moved.add(rel)
-    _write(_records(work, out, "stage"), {rel: [key] for rel, key in wanted.items()})
+    record = _records(work, out, "stage")
+    _write(record, _read(record) | {rel: [key] for rel, key in wanted.items()})
     return moved
 
 

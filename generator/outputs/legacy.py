@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator import render
+from generator import render, staging
+from generator.cache import digest
 from generator.outputs.job import Job
 from generator.render.pages import pages
 from generator.render.view import View
@@ -47,15 +48,39 @@ def write(job: Job, stage: Path) -> None:
     if root is None:
         return
     base = job.settings.site_url.rstrip("/") if job.settings.site_url else None
+    pages: dict[str, str] = {}
     for lang in LANGS:
         for url, title in old_pages(job, lang):
             depth = url.count("/")
             target = "../" * depth + f"{root.id}/{url}"
             canonical = f"{base}/{lang}/{root.id}/{url}" if base else None
-            path = stage / lang / url / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render.redirect(target, title, lang, canonical), encoding="utf-8")
+            pages[f"{lang}/{url}index.html"] = render.redirect(target, title, lang, canonical)
+    # each folder of old pages that no other output writes into is taken, where it is
+    # unchanged, from the site before last (staging.reuse): hundreds of small folders
+    folders: dict[str, dict[str, str]] = {}
+    for rel, html in pages.items():
+        folders.setdefault(own_folder(stage, rel), {})[rel] = html
+    moved = staging.reuse(stage, job.settings.work, {
+        folder: digest("old pages", sorted(files.items())) for folder, files in folders.items()})
+    for folder, files in folders.items():
+        if folder not in moved:
+            for rel, html in files.items():
+                path = stage / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(html, encoding="utf-8")
     for old, new in OLD_FILES.items():
         source = stage / new.format(id=root.id)
         if source.is_file():  # the PDFs exist only in builds with --pdf
             os.link(source, stage / old)
+
+
+def own_folder(stage: Path, rel: str) -> str:
+    """The outermost folder of the file `rel` that is not in the stage yet (the library's
+    pages, written before, have /<lang>/units/ itself; an old unit page's folder is its
+    own)."""
+    parts = rel.split("/")
+    for n in range(1, len(parts)):
+        folder = "/".join(parts[:n])
+        if not (stage / folder).exists():
+            return folder + "/"
+    raise ValueError(f"an old page would replace a page of the site: {rel}")
