@@ -95,12 +95,14 @@ def edit(data: Path, old: str, new: str) -> None:
 def test_an_unchanged_document_folder_is_moved_from_the_spare(
         library: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """The site before last is kept as the spare; a build takes from it, by one rename, each
-    document folder whose part is unchanged, and each unchanged folder of old addresses'
-    pages (staging.reuse), and the site it makes is the one a build from nothing makes."""
+    document folder whose part is unchanged, each unchanged folder of old addresses' pages
+    and the web editor's folders (staging.reuse), and the site it makes is the one a build
+    from nothing makes."""
     data, out, work = library
     spare = out.with_name(f".{out.name}.spare")
     first_zh = (out / "zh" / DOC).stat().st_ino
-    old = [out / "zh" / "clauses", out / "en" / "units" / "commerce-bureau"]  # old addresses
+    old = [out / "zh" / "clauses", out / "en" / "units" / "commerce-bureau",  # old addresses
+           out / "admin", out / "assets" / "editor"]  # the web editor, its screenshots
     first_old = [p.stat().st_ino for p in old]
     edit(data, OLD, NEW)
     build(settings_for(out, work, data=data))
@@ -110,7 +112,7 @@ def test_an_unchanged_document_folder_is_moved_from_the_spare(
     build(settings_for(out, work, data=data))
     # the Chinese pages did not change: their folder is the first build's, moved twice
     assert (out / "zh" / DOC).stat().st_ino == first_zh
-    assert [p.stat().st_ino for p in old] == first_old  # the old pages' folders, likewise
+    assert [p.stat().st_ino for p in old] == first_old  # those folders, likewise
     assert (out / "en" / "units" / "index.html").is_file()  # the library's, beside them
     assert (out / "en" / DOC).stat().st_ino != (spare / "en" / DOC).stat().st_ino
     assert (spare / "zh" / DOC).stat().st_ino == second_zh  # the spare is the site before

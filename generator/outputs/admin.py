@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import render
+from generator import render, staging
+from generator.cache import digest
 from generator.cms import config
 from generator.outputs.assets import compact
 from generator.outputs.job import Job
@@ -47,26 +48,35 @@ def write(job: Job, stage: Path) -> None:
     if not (dist / "decap-cms.js").is_file():
         raise DataError([Problem(str(DIST), 1, 1, "the web editor (npm package decap-cms) is "
                                  "not installed: run `make install`")])
-    folder = stage / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in bundle(dist):
-        shutil.copyfile(path, folder / path.name)
     script = job.settings.docs / "admin" / "admin.js"
-    (folder / "admin.js").write_text(compact(script.read_text(encoding="utf-8"), ".js"),
-                                     encoding="utf-8")
     cfg = config(job.library, job.settings.repo, job.settings.branch, data=data_path(job),
                  local=job.settings.cms_local, auth=job.settings.cms_auth)
     # libyaml's writer where there is one (the same text, four times as fast as PyYAML's)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    (folder / "config.yml").write_text(
-        yaml.dump(cfg, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8")
-    shots = job.settings.docs / "editor"  # the guide's screenshots of the editor
-    if shots.is_dir():
-        (stage / GUIDE_IMAGES).mkdir(parents=True, exist_ok=True)
-        for png in sorted(shots.glob("*.png")):
-            shutil.copyfile(png, stage / GUIDE_IMAGES / png.name)
     first = job.library.documents[0].id if job.library.documents else None
     guides = {lang: f"../{lang}/{first}/editors/" if first else f"../{lang}/"
               for lang in ("zh", "en")}
-    (folder / "index.html").write_text(render.admin(job.library, guides), encoding="utf-8")
+    texts = {"admin.js": compact(script.read_text(encoding="utf-8"), ".js"),
+             "config.yml": yaml.dump(cfg, Dumper=dumper, allow_unicode=True, sort_keys=False,
+                                     width=100),
+             "index.html": render.admin(job.library, guides)}
+    copies = {FOLDER + "/": {path.name: path for path in bundle(dist)}}
+    shots = job.settings.docs / "editor"  # the guide's screenshots of the editor
+    if shots.is_dir():
+        copies[GUIDE_IMAGES + "/"] = {png.name: png for png in sorted(shots.glob("*.png"))}
+    # each folder taken from the site before last where it is unchanged (staging.reuse):
+    # Decap's hundred files are not copied again for every build
+    keys = {folder: digest("web editor", texts if folder == FOLDER + "/" else None,
+                           sorted((name, str(path), path.stat().st_size,
+                                   path.stat().st_mtime_ns) for name, path in files.items()))
+            for folder, files in copies.items()}
+    moved = staging.reuse(stage, job.settings.work, keys)
+    for folder, files in copies.items():
+        if folder in moved:
+            continue
+        (stage / folder).mkdir(parents=True, exist_ok=True)
+        for name, path in files.items():
+            shutil.copyfile(path, stage / folder / name)
+        if folder == FOLDER + "/":
+            for name, text in texts.items():
+                (stage / folder / name).write_text(text, encoding="utf-8")
