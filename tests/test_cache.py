@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.outputs.eli import own_folders
 from generator.pipeline import build
 from generator.problems import DataError
 from tests.conftest import DATA, DOC, doc_page, settings_for
@@ -95,14 +96,15 @@ def edit(data: Path, old: str, new: str) -> None:
 def test_an_unchanged_document_folder_is_moved_from_the_spare(
         library: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """The site before last is kept as the spare; a build takes from it, by one rename, each
-    document folder whose part is unchanged, each unchanged folder of old addresses' pages
-    and the web editor's folders (staging.reuse), and the site it makes is the one a build
+    document folder whose part is unchanged, each unchanged folder of old addresses' pages,
+    the web editor's folders and the permanent addresses' (staging.reuse), and the site it makes is the one a build
     from nothing makes."""
     data, out, work = library
     spare = out.with_name(f".{out.name}.spare")
     first_zh = (out / "zh" / DOC).stat().st_ino
     old = [out / "zh" / "clauses", out / "en" / "units" / "commerce-bureau",  # old addresses
-           out / "admin", out / "assets" / "editor"]  # the web editor, its screenshots
+           out / "admin", out / "assets" / "editor",  # the web editor, its screenshots
+           out / "eli"]  # the permanent addresses (one document's only, here)
     first_old = [p.stat().st_ino for p in old]
     edit(data, OLD, NEW)
     build(settings_for(out, work, data=data))
@@ -152,3 +154,14 @@ def test_a_spare_folder_that_changed_is_not_taken(library: tuple[Path, Path, Pat
     fresh = tmp_path / "fresh"
     build(settings_for(fresh / "site", fresh / "work", data=data))
     assert tree(out) == tree(fresh / "site")
+
+
+def test_a_folder_of_permanent_addresses_is_taken_whole_only_if_one_document_has_it() -> None:
+    owners = {"eli/cn/a/2025/20/index.html": "a", "eli/cn/a/2025/20/art_1/index.html": "a",
+              "eli/cn/a/2024/9/index.html": "b", "eli/cn/a/index.html": "a",
+              "eli/cn/b/2025/1/index.html": "c"}
+    assert own_folders(owners) == {
+        "eli/cn/a/2025/20/index.html": "eli/cn/a/2025/",
+        "eli/cn/a/2025/20/art_1/index.html": "eli/cn/a/2025/",
+        "eli/cn/a/2024/9/index.html": "eli/cn/a/2024/",
+        "eli/cn/b/2025/1/index.html": "eli/cn/b/"}  # eli/cn/a/index.html: in a shared folder

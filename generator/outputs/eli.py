@@ -15,7 +15,7 @@ import os
 import posixpath
 from pathlib import Path
 
-from generator import render
+from generator import render, staging
 from generator.cache import digest
 from generator.data.identifiers import Identifiers, identifiers
 from generator.data.library import Library
@@ -42,6 +42,7 @@ def redirect_pages(ed: Edition, ids: Identifiers, site_url: str | None) -> dict[
 
 
 def write(job: Job, stage: Path) -> None:
+    files: dict[str, tuple[str, Path]] = {}  # address's file -> (its document, its source)
     for ed in job.library.documents:  # their works are different: checks/library.py
         ids = document_identifiers(job.library, ed)
         key = digest(job.version, "eli", repr(ids), ed.name.model_dump(),
@@ -54,10 +55,46 @@ def write(job: Job, stage: Path) -> None:
             (entry / ".complete").write_text("", encoding="utf-8")
         for address, target in ids.addresses().items():
             if address.endswith("/"):
-                name = f"{address}index.html"
-                source = entry / name
+                files[f"{address}index.html"] = (ed.id, entry / f"{address}index.html")
             else:
-                name, source = address, stage / target
-            path = stage / name
+                files[address] = (ed.id, stage / target)
+    # A folder that holds one document's addresses only is taken from the site before last
+    # where it holds the same pages (staging.reuse): thousands of one-page folders. A page
+    # is known by its inode (a link to a file of the cache, which is never rewritten); the
+    # files' links, which change with the files, are linked again.
+    folders = own_folders({name: doc for name, (doc, _) in files.items()})
+    by_folder: dict[str, list[str]] = {}
+    for name in files:
+        by_folder.setdefault(folders.get(name, ""), []).append(name)
+    moved = staging.reuse(stage, job.settings.work, {
+        folder: digest("eli", sorted((n, files[n][1].stat().st_ino if n.endswith("/index.html")
+                                      else None) for n in names))
+        for folder, names in by_folder.items() if folder})
+    for folder, names in by_folder.items():
+        for name in names:
+            path, source = stage / name, files[name][1]
+            if folder in moved:
+                if name.endswith("/index.html"):
+                    continue
+                path.unlink()
             path.parent.mkdir(parents=True, exist_ok=True)
             os.link(source, path)
+
+
+def own_folders(owners: dict[str, str]) -> dict[str, str]:
+    """For each file (path -> the document it is of), the outermost of its folders that holds
+    that document's files only; a file in no such folder is left out."""
+    docs: dict[str, set[str]] = {}
+    for name, doc in owners.items():
+        parts = name.split("/")
+        for n in range(1, len(parts)):
+            docs.setdefault("/".join(parts[:n]), set()).add(doc)
+    out = {}
+    for name in owners:
+        parts = name.split("/")
+        for n in range(1, len(parts)):
+            folder = "/".join(parts[:n])
+            if len(docs[folder]) == 1:
+                out[name] = folder + "/"
+                break
+    return out
