@@ -6,9 +6,10 @@ The inputs of the site in place are recorded (`record`) beside the build cache: 
 inputs are those of the site in place (`unchanged`) has nothing to do, as `make` would say.
 
 The site before is not deleted but kept aside, as the spare (`.<out>.spare`), with a record
-of the folders in it that hold a cached part as they were linked (`reuse`): the next build
-moves each such folder whose part is unchanged into its stage, one rename instead of
-hundreds of folders made and files linked. Only the spare is taken from, never the site in
+of the folders in it that an output filled whole, each with the key of what it holds (a
+document's part, a folder of old addresses' pages, the web editor, one document's ELI
+pages: `reuse`): the next build moves each such folder whose key is unchanged into its
+stage, one rename instead of hundreds of folders made and files linked. Only the spare is taken from, never the site in
 place, which stays whole until the swap. Each folder's record names its inode and time, so
 a record that outlived its folder (a build stopped between two renames) is not trusted."""
 
