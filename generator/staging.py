@@ -9,9 +9,10 @@ The site before is not deleted but kept aside, as the spare (`.<out>.spare`), wi
 of the folders in it that an output filled whole, each with the key of what it holds (a
 document's part, a folder of old addresses' pages, the web editor, one document's ELI
 pages: `reuse`): the next build moves each such folder whose key is unchanged into its
-stage, one rename instead of hundreds of folders made and files linked. Only the spare is taken from, never the site in
-place, which stays whole until the swap. Each folder's record names its inode and time, so
-a record that outlived its folder (a build stopped between two renames) is not trusted."""
+stage, one rename instead of hundreds of folders made and files linked. Only the spare is
+taken from, never the site in place, which stays whole until the swap. Each folder's record
+names its inode and time, so a record that outlived its folder (a build stopped between two
+renames) is not trusted."""
 
 from __future__ import annotations
 

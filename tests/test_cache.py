@@ -97,8 +97,8 @@ def test_an_unchanged_document_folder_is_moved_from_the_spare(
         library: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """The site before last is kept as the spare; a build takes from it, by one rename, each
     document folder whose part is unchanged, each unchanged folder of old addresses' pages,
-    the web editor's folders and the permanent addresses' (staging.reuse), and the site it makes is the one a build
-    from nothing makes."""
+    the web editor's folders and the permanent addresses' (staging.reuse), and the site it
+    makes is the one a build from nothing makes."""
     data, out, work = library
     spare = out.with_name(f".{out.name}.spare")
     first_zh = (out / "zh" / DOC).stat().st_ino
