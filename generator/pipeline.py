@@ -20,6 +20,7 @@ and the previous site stays in place.
 from __future__ import annotations
 
 import dataclasses
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +120,15 @@ def build(settings: Settings, warm: Any = None) -> Path:
             rendered |= render_parts(library, parts, contexts, settings, cache,  # render
                                      pool)
             parts, rendered = settle(parts, rendered, settings, version, cache)
-        with staging.staged(settings.out, settings.work) as stage:  # swap when the block completes
+        with staging.staged(settings.out, settings.work) as stage, ExitStack() as later:
             job = Job(library, parts, rendered, contexts, settings, cache, version, pool)
+            rest = []  # outputs that finish after the others (the search indexes)
             for write in outputs.chosen(settings):  # outputs
-                write(job, stage)
+                if (unfinished := write(job, stage)) is not None:
+                    rest.append(later.enter_context(closing(unfinished)))
+                    next(unfinished)
+            for unfinished in rest:
+                next(unfinished, None)
+        # swapped in when the block completes
     staging.record(settings.out, settings.work, given)
     return settings.out

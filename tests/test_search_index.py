@@ -146,3 +146,40 @@ def test_documents_of_the_same_text_have_their_own_indexes(
                      .split("/")[1] for f in fragments}
             urls[k] = first & {name for name, _ in docs}
         assert sorted(urls.values(), key=sorted) == [{"mini"}, {"minib"}, {"minic"}], urls
+
+
+def test_an_output_that_fails_while_pagefind_indexes_stops_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other outputs are written while Pagefind indexes (site.write yields); one that
+    fails stops the indexing: every Pagefind process started is ended, and the site in
+    place is as it was."""
+    from generator.outputs import admin
+    from generator.problems import DataError, Problem
+
+    started, ended = [], []
+    real_init, real_exit = search.Pagefind.__init__, search.Pagefind.__exit__
+
+    def init(self: search.Pagefind) -> None:
+        real_init(self)
+        started.append(self.proc)
+
+    def exit_(self: search.Pagefind, *exc: object) -> None:
+        real_exit(self, *exc)
+        ended.append(self.proc)
+
+    def broken(job: object, stage: Path) -> None:
+        raise DataError([Problem("docs/admin/admin.js", 1, 1, "broken on purpose")])
+
+    monkeypatch.setattr(search.Pagefind, "__init__", init)
+    monkeypatch.setattr(search.Pagefind, "__exit__", exit_)
+    monkeypatch.setattr(admin, "write", broken)
+    from generator import outputs
+    monkeypatch.setattr(outputs, "admin", admin)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("the site in place", encoding="utf-8")
+    with pytest.raises(DataError, match="broken on purpose"):
+        build(settings_for(out, tmp_path / "work"))
+    assert started and {p.pid for p in ended} == {p.pid for p in started}
+    assert all(proc.poll() is not None for proc in started)
+    assert [p.name for p in out.iterdir()] == ["index.html"]

@@ -1,5 +1,6 @@
 """Stage 5, outputs. Each module writes one kind of output into the staging folder, with the
-same signature `write(job, stage)`:
+same signature `write(job, stage)`; a write that is a generator (site: its search indexes)
+yields once the others may run, and is finished after them:
 
     site      /<lang>/ and /<lang>/<id>/: each part's pages, assets, feed, sitemap, search
     opendata  /data/<id>/: policy.json and the CSV tables; /data/library.json
@@ -14,14 +15,14 @@ same signature `write(job, stage)`:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from generator.outputs import admin, akn, api, eli, legacy, opendata, pdf, root, site
 from generator.outputs.job import Job
 from generator.settings import Settings
 
-Output = Callable[[Job, Path], None]
+Output = Callable[[Job, Path], Generator[None, None, None] | None]
 
 
 def chosen(settings: Settings) -> tuple[Output, ...]:

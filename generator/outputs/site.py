@@ -25,6 +25,7 @@ import queue
 import shutil
 import subprocess
 import threading
+from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -43,7 +44,10 @@ from generator.render.shell import material_assets
 from generator.settings import LANGS, Settings
 
 
-def write(job: Job, stage: Path) -> None:
+def write(job: Job, stage: Path) -> Generator[None, None, None]:
+    """The parts' pages into the cache and the stage, then (`yield`: the other outputs are
+    written while Pagefind indexes) the search indexes. A generator: the driver finishes
+    it after the other outputs, or closes it, which stops the indexing, if they fail."""
     settings, cache = job.settings, job.cache
     assets = shared_assets(settings, cache.root)
     todo = {p.key for p in job.parts if p.key in job.rendered and not cache.has(p.key)}
@@ -70,17 +74,18 @@ def write(job: Job, stage: Path) -> None:
                 done.append(indexer.submit(index_unit, key, unit, feeds, cache, pool))
                 made.add(key)
             of |= {(p.lang, p.document): key for p in unit}
+        for part in job.parts:  # the library's own first: the documents' folders go inside
+            if part.document is None:
+                link_tree(cache.part(part.key), stage / part.path)
+        documents = [p for p in job.parts if p.document is not None]
+        # a document's folder as the site before last had it, where its part is unchanged
+        moved = staging.reuse(stage, settings.work, {p.path: p.key for p in documents})
+        with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
+            list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
+                           [p for p in documents if p.path not in moved]))
+        yield
         for finish in done:
             finish.result()
-    for part in job.parts:  # the library's own first: the documents' folders go inside
-        if part.document is None:
-            link_tree(cache.part(part.key), stage / part.path)
-    documents = [p for p in job.parts if p.document is not None]
-    # a document's folder as the site before last had it, where its part is unchanged
-    moved = staging.reuse(stage, settings.work, {p.path: p.key for p in documents})
-    with ThreadPoolExecutor(4) as links:  # each is a `cp` process: run a few at once
-        list(links.map(lambda p: link_tree(cache.part(p.key), stage / p.path),
-                       [p for p in documents if p.path not in moved]))
     # the shards, and each language's one index, merged from their parts' indexes, across
     # the workers when there are several to merge
     by_lang: dict[str, list[str]] = {}
