@@ -60,23 +60,25 @@ def write(job: Job, stage: Path) -> None:
              "config.yml": yaml.dump(cfg, Dumper=dumper, allow_unicode=True, sort_keys=False,
                                      width=100),
              "index.html": render.admin(job.library, guides)}
-    copies = {FOLDER + "/": {path.name: path for path in bundle(dist)}}
+    # each folder: the files copied into it, the texts written into it
+    folders = {FOLDER + "/": ({path.name: path for path in bundle(dist)}, texts)}
     shots = job.settings.docs / "editor"  # the guide's screenshots of the editor
     if shots.is_dir():
-        copies[GUIDE_IMAGES + "/"] = {png.name: png for png in sorted(shots.glob("*.png"))}
+        folders[GUIDE_IMAGES + "/"] = ({png.name: png for png in sorted(shots.glob("*.png"))},
+                                       {})
     # each folder taken from the site before last where it is unchanged (staging.reuse):
     # Decap's hundred files are not copied again for every build
-    keys = {folder: digest("web editor", texts if folder == FOLDER + "/" else None,
-                           sorted((name, str(path), path.stat().st_size,
-                                   path.stat().st_mtime_ns) for name, path in files.items()))
-            for folder, files in copies.items()}
+    keys = {}
+    for folder, (copies, written) in folders.items():
+        stats = {name: path.stat() for name, path in copies.items()}
+        keys[folder] = digest("web editor", written, sorted(
+            (name, str(copies[name]), st.st_size, st.st_mtime_ns) for name, st in stats.items()))
     moved = staging.reuse(stage, job.settings.work, keys)
-    for folder, files in copies.items():
+    for folder, (copies, written) in folders.items():
         if folder in moved:
             continue
         (stage / folder).mkdir(parents=True, exist_ok=True)
-        for name, path in files.items():
+        for name, path in copies.items():
             shutil.copyfile(path, stage / folder / name)
-        if folder == FOLDER + "/":
-            for name, text in texts.items():
-                (stage / folder / name).write_text(text, encoding="utf-8")
+        for name, text in written.items():
+            (stage / folder / name).write_text(text, encoding="utf-8")

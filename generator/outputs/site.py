@@ -88,15 +88,14 @@ def write(job: Job, stage: Path) -> Generator[None, None, None]:
             finish.result()
     # the shards, and each language's one index, merged from their parts' indexes, across
     # the workers when there are several to merge
-    by_lang: dict[str, list[str]] = {}
-    for part in job.parts:
-        by_lang.setdefault(part.lang, [])
-        if of[(part.lang, part.document)] not in by_lang[part.lang]:
-            by_lang[part.lang].append(of[(part.lang, part.document)])
-    merges = [list(dict.fromkeys(of[(p.lang, p.document)] for p in parts))
-              for _, parts in indexes] + list(by_lang.values())
-    keys = merged_indexes(cache, merges, job.workers)
-    shard_keys, merged = keys[:len(indexes)], dict(zip(by_lang, keys[len(indexes):],
+    def held(parts: list[Part]) -> list[str]:  # the indexes of the parts, in order
+        return list(dict.fromkeys(of[(p.lang, p.document)] for p in parts))
+
+    langs = list(dict.fromkeys(p.lang for p in job.parts))
+    keys = merged_indexes(cache, [held(parts) for _, parts in indexes]
+                          + [held([p for p in job.parts if p.lang == lang]) for lang in langs],
+                          job.workers)
+    shard_keys, merged = keys[:len(indexes)], dict(zip(langs, keys[len(indexes):],
                                                        strict=True))
     for lang, key in merged.items():
         link_tree(cache.root / "search" / key, stage / lang / shards.SEARCH_INDEX)
