@@ -28,7 +28,7 @@ from generator import outputs, render, staging
 from generator.cache import Cache, digest, files_digest, generator_version
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
-from generator.outputs.job import Job, Part, mapper, plan, settle, workers
+from generator.outputs.job import Job, Part, mapper_later, plan, settle, workers
 from generator.outputs.site import search_texts
 from generator.render import shell
 from generator.render.jinja import template_errors
@@ -39,9 +39,10 @@ __all__ = ["build", "read_edition", "read_library", "valid_edition", "valid_libr
 
 def render_parts(library: Library, parts: list[Part], contexts: dict[str, render.DocContext],
                  settings: Settings, cache: Cache, workers: Any) -> dict[str, render.Rendered]:
-    """Render the documents' parts the cache does not have, a document (both languages) per
-    task, across the workers when there are several; the library's own pages were rendered
-    by `plan`."""
+    """Render the parts the cache does not have: the documents', a document (both languages)
+    per task, across the workers when there are several, while this process renders the
+    library's own pages (they read every document: sending the library to a worker would
+    cost more than rendering them)."""
     todo: dict[str, list[Part]] = {}
     for part in parts:
         if part.document is not None and not cache.has(part.key):
@@ -50,9 +51,11 @@ def render_parts(library: Library, parts: list[Part], contexts: dict[str, render
     options = site_options(settings)
     tasks = [(library.by_id[d], contexts[d], [p.lang for p in ps], options, guides)
              for d, ps in todo.items()]
-    done = mapper(workers, len(tasks))(render_document, tasks)
-    return {part.key: r for ps, rs in zip(todo.values(), done, strict=True)
-            for part, r in zip(ps, rs, strict=True)}
+    results = mapper_later(workers, len(tasks))(render_document, tasks)
+    out = {part.key: render.library(library, part.lang, site=options) for part in parts
+           if part.document is None and not cache.has(part.key)}
+    return out | {part.key: r for ps, rs in zip(todo.values(), results(), strict=True)
+                  for part, r in zip(ps, rs, strict=True)}
 
 
 def render_document(task: tuple[Any, ...]) -> list[render.Rendered]:
@@ -115,10 +118,8 @@ def build(settings: Settings, warm: Any = None) -> Path:
     with workers(len(LANGS), warm) as pool:
         library = valid_library(settings, cache, pool)  # load, validate, model
         with template_errors():
-            parts, contexts, rendered = plan(library, settings, site_options(settings),
-                                             version, cache)
-            rendered |= render_parts(library, parts, contexts, settings, cache,  # render
-                                     pool)
+            parts, contexts = plan(library, settings, version, cache)
+            rendered = render_parts(library, parts, contexts, settings, cache, pool)  # render
             parts, rendered = settle(parts, rendered, settings, version, cache)
         with staging.staged(settings.out, settings.work) as stage, ExitStack() as later:
             job = Job(library, parts, rendered, contexts, settings, cache, version, pool)

@@ -181,7 +181,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
         print(f"cannot serve on {host}:{port}: {exc.strerror or exc}; stop the other server "
               f"or choose another port: `make serve PORT={port + 1}`", file=sys.stderr)
         return 2
-    with workers(len(LANGS)) as pool:
+    with workers(len(LANGS), fork=False) as pool:
         preview.workers = pool and pool.start()  # warm before the first edit
         if not preview.build() and not settings.out.is_dir():
             server.server_close()

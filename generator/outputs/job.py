@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator import render
 from generator.cache import Cache, chinese_inputs, chinese_key, digest
 from generator.data.library import Library
 from generator.data.schema import without_english
@@ -64,14 +66,12 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def plan(library: Library, settings: Settings, site: render.Site, version: str, cache: Cache
-         ) -> tuple[list[Part], dict[str, DocContext], dict[str, Rendered]]:
-    """Every part of the site with its cache key, each document's context, and the library's
-    own pages where its inputs changed, rendered already: they are few, and keyed by what
-    they say, so an edit that does not show on them (a clause's wording) does not build them
-    again; unchanged inputs lead to that key without rendering. A document's Chinese part is
-    keyed by its documents' data without English (`chinese_inputs`): an English fix renders
-    the English parts only."""
+def plan(library: Library, settings: Settings, version: str, cache: Cache
+         ) -> tuple[list[Part], dict[str, DocContext]]:
+    """Every part of the site with the key of its inputs (or of the pages they led to
+    before: see `settle`), and each document's context. A Chinese part is keyed by its
+    documents' data without English (`chinese_inputs`): an English fix renders the English
+    parts only."""
     memo = cache.memo()
     contexts = {d.id: context(library, d, memo) for d in library.documents}
 
@@ -79,7 +79,7 @@ def plan(library: Library, settings: Settings, site: render.Site, version: str, 
         return str(memo(chinese_key(library.sources[doc]),  # kept as the document was read
                         lambda: chinese_inputs(library.by_id[doc])))
 
-    parts, early = [], {}
+    parts = []
     for lang in LANGS:
         inputs = (library.today, sorted(library.sources.items()),
                   library.file.model_dump(mode="json"))
@@ -87,14 +87,7 @@ def plan(library: Library, settings: Settings, site: render.Site, version: str, 
             inputs = (library.today, sorted((d, chinese(d)) for d in library.sources),
                       without_english(library.file.model_dump(mode="json")))
         given = part_key(settings, version, lang, "library", *inputs)
-        key = cache.alias(given)
-        if key is None:
-            r = render.library(library, lang, site=site)
-            key = part_key(settings, version, lang, "library pages", r.pages, r.nav,
-                           r.site_name)
-            cache.set_alias(given, key)
-            early[key] = r
-        parts.append(Part(lang, None, key))
+        parts.append(Part(lang, None, cache.alias(given) or given))
     for d in library.documents:
         for lang in LANGS:
             data = contexts[d.id].digest_data()
@@ -105,22 +98,27 @@ def plan(library: Library, settings: Settings, site: render.Site, version: str, 
                     data["inputs"] = [(i, chinese(i)) for i, _ in data["inputs"]]
             given = part_key(settings, version, lang, "document", source, data)
             parts.append(Part(lang, d.id, cache.alias(given) or given))
-    return parts, contexts, early
+    return parts, contexts
 
 
 def settle(parts: list[Part], rendered: dict[str, Rendered], settings: Settings, version: str,
            cache: Cache) -> tuple[list[Part], dict[str, Rendered]]:
-    """A document part rendered afresh is keyed by what its pages say, and its inputs' key
-    is remembered as leading there: an edit that leaves a part's pages as they were (an
-    English fix, for the Chinese pages) does not build that part again."""
+    """A part rendered afresh is keyed by what its pages say, and its inputs' key is
+    remembered as leading there: an edit that leaves a part's pages as they were (an English
+    fix, for the Chinese pages; a clause's wording, for the library's own pages) does not
+    build that part again."""
     settled, out = [], dict(rendered)
     for part in parts:
         r = rendered.get(part.key)
-        if part.document is None or r is None:
+        if r is None:
             settled.append(part)
             continue
-        key = part_key(settings, version, part.lang, "document pages", part.document, r.pages,
-                       r.nav, r.site_name, r.feed, r.document_name, r.banner)
+        if part.document is None:
+            key = part_key(settings, version, part.lang, "library pages", r.pages, r.nav,
+                           r.site_name)
+        else:
+            key = part_key(settings, version, part.lang, "document pages", part.document,
+                           r.pages, r.nav, r.site_name, r.feed, r.document_name, r.banner)
         cache.set_alias(part.key, key)
         out[key] = out.pop(part.key)
         settled.append(Part(part.lang, part.document, key))
@@ -128,27 +126,42 @@ def settle(parts: list[Part], rendered: dict[str, Rendered], settings: Settings,
 
 
 class Pool:
-    """Spawned worker processes, started when first given work: a build that finds
-    everything in the cache starts none (`make serve` keeps one pool between builds)."""
+    """Worker processes, started when first given work: a build that finds everything in the
+    cache starts none (`make serve` keeps one pool between builds). Forked when this process
+    runs no other thread (a build from the command line: a forked worker starts in 0.05 s,
+    with the generator already imported), else spawned (0.5 s for two workers that import
+    it; forking a process that runs threads can copy a lock another thread holds)."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, fork: bool = True) -> None:
         self.count = count
+        self.fork = fork
         self.pool: Any = None
 
     def start(self) -> Pool:
         if self.pool is None:
-            self.pool = multiprocessing.get_context("spawn").Pool(self.count)
+            method = "fork" if self.fork and threading.active_count() == 1 else "spawn"
+            self.pool = multiprocessing.get_context(method).Pool(self.count)
         return self
 
     def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
         return list(self.start().pool.map(func, items))
 
-    def worth(self, tasks: int) -> bool:
-        """Whether `tasks` go to the workers: a started pool takes any two, a pool yet to start
-        only enough work to pay for starting it (spawning two workers that import the
-        generator takes 0.5 s, a document's task 0.4 s in both languages: measured)."""
-        return tasks > 1 and (self.pool is not None or tasks >= SPAWN_WORTH)
+    def later(self, func: Callable[[Any], Any], items: Iterable[Any]
+              ) -> Callable[[], list[Any]]:
+        """`map`, begun now: the workers work while this process does something else, and
+        the function returned waits for their results. The items are pickled here, before
+        this process goes on (the pool's own thread would pickle them while it changes them:
+        a model's cached properties)."""
+        frozen = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+        result = self.start().pool.map_async(partial(_thawed, func), frozen)
+        return lambda: list(result.get())
 
+    def worth(self, tasks: int) -> bool:
+        """Whether `tasks` go to the workers: a started pool, or one that would be forked,
+        takes any two; a pool yet to be spawned only enough work to pay for spawning it (a
+        document's task takes 0.4 s in both languages: measured)."""
+        ready = self.pool is not None or (self.fork and threading.active_count() == 1)
+        return tasks > 1 and (ready or tasks >= SPAWN_WORTH)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -165,15 +178,28 @@ def mapper(workers: Pool | None, tasks: int) -> Callable[..., Iterable[Any]]:
     return workers.map if workers is not None and workers.worth(tasks) else map
 
 
+def _thawed(func: Callable[[Any], Any], frozen: bytes) -> Any:
+    return func(pickle.loads(frozen))
+
+
+def mapper_later(workers: Pool | None, tasks: int
+                 ) -> Callable[..., Callable[[], list[Any]]]:
+    """`Pool.later` over `tasks` items: begun on the workers when they are worth it, else run
+    in this process when its results are asked for."""
+    if workers is not None and workers.worth(tasks):
+        return workers.later
+    return lambda func, items: lambda: list(map(func, items))
+
+
 @contextmanager
-def workers(count: int, warm: Any = None) -> Iterator[Any]:
+def workers(count: int, warm: Any = None, fork: bool = True) -> Iterator[Any]:
     """`count` worker processes (None on a single core: work in-process), or the pool `warm`
-    that the caller keeps between builds (`make serve`). Spawned, never forked: the parent
-    may run threads, as `make serve` does."""
+    that the caller keeps between builds (`make serve`, which spawns its own: `fork=False`,
+    as its workers outlive the build that started them)."""
     if warm is not None:
         yield warm
     elif count > 1 and (os.cpu_count() or 1) > 1:
-        pool = Pool(count)
+        pool = Pool(count, fork)
         try:
             yield pool
         finally:
