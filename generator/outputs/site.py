@@ -29,7 +29,6 @@ from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import UTC, datetime
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -157,15 +156,11 @@ class Pagefinds:
 
 
 def search_units(job: Job) -> list[list[Part]]:
-    """The parts each search index holds: the library's own pages in each language, then,
-    series by series (the documents are in library order, by series), each language's
-    parts of the series."""
+    """The parts each search index holds: the library's own pages in each language, then
+    each document's in each language, in library order."""
     by = {(p.lang, p.document): p for p in job.parts}
     units = [[by[(lang, None)]] for lang in LANGS if (lang, None) in by]
-    for _, group in groupby(job.library.documents, key=lambda d: d.document.series):
-        ids = [d.id for d in group]
-        units += [[by[(lang, d)] for d in ids] for lang in LANGS]
-    return units
+    return units + [[by[(lang, d.id)]] for d in job.library.documents for lang in LANGS]
 
 
 def index_unit(key: str, parts: list[Part], feeds: dict[str, dict[str, str]], cache: Cache,
