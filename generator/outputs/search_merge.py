@@ -24,6 +24,7 @@ files, linked.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import itertools
@@ -92,31 +93,35 @@ def merge(shards: list[Path], out: Path) -> None:
 def merge_language(lang: str, shards: list[tuple[Path, Segments]], fields: list[str],
                    version: str, out: Path) -> tuple[str, int]:
     pages: list[list[Any]] = []
-    fragments: dict[str, Path] = {}  # a fragment's name in the merged index -> its file
+    fragments: dict[str, str] = {}  # a fragment's name in the merged index -> its file
     offsets = []
     filters: dict[str, dict[str, list[int]]] = {}
     for folder, (own_pages, own_filters, _) in shards:
         offsets.append(len(pages))
+        fragment_folder = os.path.join(folder, "fragment")
         for name, count in own_pages:
-            pages.append([_fragment(lang, folder / "fragment" / f"{name}.pf_fragment",
+            pages.append([_fragment(lang, os.path.join(fragment_folder, f"{name}.pf_fragment"),
                                     name, fragments), count])
         for f, values in own_filters.items():
             into = filters.setdefault(f, {})
             for value, on in values.items():
                 into.setdefault(value, []).extend(p + offsets[-1] for p in on)
+    into_fragments = os.path.join(out, "fragment")
     for name, source in fragments.items():
-        os.link(source, out / "fragment" / f"{name}.pf_fragment")
-    words = sorted({w for _, (_, _, own) in shards for w in own})
+        os.link(source, os.path.join(into_fragments, f"{name}.pf_fragment"))
+    # each word's entries, shard after shard: a shard's own words only (a word is on a few
+    # documents' pages, and a library has dozens of documents)
+    joined: dict[str, list[Any]] = {}  # word -> [last page, entries, locations, pieces]
+    for (_, (_, _, own)), offset in zip(shards, offsets, strict=True):
+        for word, (first, first_rest, rest, n, end, locations) in own.items():
+            acc = joined.get(word)
+            if acc is None:
+                acc = joined[word] = [0, 0, 0, []]
+            acc[3] += [b"\x83", _head(0, offset + first - acc[0]), first_rest, rest]
+            acc[0], acc[1], acc[2] = offset + end, acc[1] + n, acc[2] + locations
     encoded: list[tuple[str, bytes, int]] = []
-    for word in words:
-        last, count, size, pieces = 0, 0, 0, []
-        for (_, (_, _, own)), offset in zip(shards, offsets, strict=True):
-            seg = own.get(word)
-            if seg is None:
-                continue
-            first, first_rest, rest, n, end, locations = seg
-            pieces += [b"\x83", _head(0, offset + first - last), first_rest, rest]
-            last, count, size = offset + end, count + n, size + locations
+    for word in sorted(joined):
+        _, count, size, pieces = joined[word]
         text = word.encode("utf-8")
         encoded.append((word, b"".join([b"\x83", _head(3, len(text)), text, _head(4, count),
                                         *pieces, b"\x80"]), size))
@@ -217,6 +222,7 @@ def _common(a: str, b: str) -> int:
     return n
 
 
+@functools.cache  # the same small numbers again and again: page steps, counts, lengths
 def _head(major: int, n: int) -> bytes:
     """A CBOR head: the major type and a length or an unsigned number, shortest form."""
     if n < 24:
@@ -333,13 +339,18 @@ def _write(folder: Path, lang: str, data: bytes, suffix: str) -> str:
     return name
 
 
-def _fragment(lang: str, path: Path, name: str, taken: dict[str, Path]) -> str:
+def _fragment(lang: str, path: str, name: str, taken: dict[str, str]) -> str:
     """A page's fragment under its name, or under a longer one when another shard's page
     has that name (Pagefind names a fragment by 7 digits of its hash)."""
-    if name in taken and taken[name].read_bytes() != path.read_bytes():
-        name = f"{lang}_{hashlib.sha1(path.read_bytes()).hexdigest()}"
+    if name in taken and _bytes(taken[name]) != _bytes(path):
+        name = f"{lang}_{hashlib.sha1(_bytes(path)).hexdigest()}"
     taken.setdefault(name, path)
     return name
+
+
+def _bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _fail(path: Path, message: str) -> None:
