@@ -20,6 +20,7 @@ and the previous site stays in place.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Any
@@ -80,11 +81,12 @@ def site_options(settings: Settings) -> render.Site:
 BACKGROUND = 19  # the niceness of `make serve`'s PDF typesetting: the lowest priority
 
 
-def typeset(settings: Settings, folder: Path) -> None:
+def typeset(settings: Settings, folder: Path, stop: threading.Event | None = None) -> None:
     """Only the PDF handbooks, into `folder`/pdf/ (typeset again only where a document
     changed): what `make serve` runs after each build, in the background and at the lowest
     priority, so the preview's PDF links work without slowing the reload of its pages (a
-    save soon after the last made the build share the CPU with WeasyPrint)."""
+    save soon after the last made the build share the CPU with WeasyPrint); stopped when
+    `stop` is set (`make serve`: a source changed)."""
     from generator import render as rendering
     from generator.outputs import pdf
 
@@ -94,7 +96,7 @@ def typeset(settings: Settings, folder: Path) -> None:
     memo = cache.memo()
     contexts = {d.id: rendering.context(library, d, memo) for d in library.documents}
     pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder,
-              niceness=BACKGROUND)
+              niceness=BACKGROUND, stop=stop)
 
 
 def inputs(settings: Settings, version: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from generator import pipeline
 from generator.outputs.job import workers
+from generator.outputs.pdf import Stopped
 from generator.problems import DataError
 from generator.settings import LANGS, Settings
 
@@ -51,6 +52,7 @@ class Preview:
         self.ended = threading.Condition()
         self.typesetting = threading.Event()  # the PDF handbooks are being typeset
         self.pdf_wanted = threading.Event()
+        self.stop_typesetting = threading.Event()  # a source changed: the PDFs are stale
 
     def status(self, after: int | None, wait: float = 20.0) -> dict[str, Any]:
         """The last build's id and problems; with `after`, once a build after that one ended
@@ -89,7 +91,8 @@ class Preview:
         """After a good build, in the background: the PDF handbooks into the served site
         (from the cache; typeset again only for a document that changed), once the editor
         has paused for QUIET seconds: saves in quick succession do not each start WeasyPrint,
-        which would share the CPU with the next save's build."""
+        which would share the CPU with the next save's build; a save while they are typeset
+        stops them (they are out of date), and they are typeset after the next pause."""
         while True:
             self.pdf_wanted.wait()
             self.typesetting.set()  # a PDF link says so from now on
@@ -97,10 +100,13 @@ class Preview:
             while self.pdf_wanted.wait(QUIET):  # saves one after another: wait for a pause
                 self.pdf_wanted.clear()
             started = time.perf_counter()
+            self.stop_typesetting.clear()
             try:
-                pipeline.typeset(self.settings, self.settings.out)
+                pipeline.typeset(self.settings, self.settings.out, stop=self.stop_typesetting)
                 print(f"PDF handbooks ready in {time.perf_counter() - started:.1f} s",
                       flush=True)
+            except Stopped:  # typeset again once the editor pauses after the next build
+                print("PDF handbooks stopped: a source changed", flush=True)
             except (DataError, OSError) as exc:
                 print(f"the PDF handbooks were not typeset: {exc}", file=sys.stderr, flush=True)
             finally:
@@ -114,6 +120,7 @@ class Preview:
             if now != seen:
                 seen = now
                 print("change detected; rebuilding", flush=True)
+                self.stop_typesetting.set()  # the build gets the CPU the PDFs took
                 self.build()
 
     def handler(self) -> type[http.server.SimpleHTTPRequestHandler]:

@@ -109,7 +109,8 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
 
     asked: list[int] = []
 
-    def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0) -> list[Path]:
+    def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0,
+                stop: threading.Event | None = None) -> list[Path]:
         asked.append(niceness)
         for _, _, target, _ in jobs:
             Path(target).write_bytes(b"%PDF-1.7\n")
@@ -123,24 +124,37 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
         "jiande-2025-en.pdf", "jiande-2025-zh.pdf"]
     monkeypatch.undo()
 
-    made: list[dict[str, object]] = []
+    made: list[tuple[object, ...]] = []
 
-    class Pool:  # what pdf.typeset asks of its process pool
-        def __init__(self, **kwargs: object) -> None:
-            made.append(kwargs)
+    class Context:  # where pdf.typeset gets its process pool
+        def Pool(self, *args: object, **kwargs: object) -> object:
+            made.append((args, kwargs))
+            raise RuntimeError("not started")
 
-        def __enter__(self) -> Pool:
-            return self
+    monkeypatch.setattr(pdf.multiprocessing, "get_context", lambda method: Context())
+    with pytest.raises(RuntimeError):
+        pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
+    assert made[0][1]["initializer"] is os.nice and made[0][1]["initargs"] == (19,)
 
-        def __exit__(self, *exc: object) -> None:
-            pass
 
-        def map(self, func: object, jobs: list[tuple[str, ...]]) -> list[str]:
-            return [j[2] for j in jobs]
+def test_a_save_stops_the_pdfs_being_typeset(tmp_path: Path) -> None:
+    """The handbooks being typeset when a source changes are out of date: `make serve` sets
+    the stop, and the typesetting processes end at once (the build that follows gets the
+    CPU); the handbook is not written."""
+    import multiprocessing
 
-    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Pool)
-    pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
-    assert made[0]["initializer"] is os.nice and made[0]["initargs"] == (19,)
+    from generator.outputs import pdf
+
+    page = "<p>" + "建德市 " * 400 + "</p>"
+    html = f"<html lang='zh'><title>x</title><body>{page * 400}</body></html>"
+    stop, stopped = threading.Event(), []
+    threading.Timer(1.5, lambda: (stopped.append(time.perf_counter()), stop.set())).start()
+    with pytest.raises(pdf.Stopped):
+        pdf.typeset([(html, str(tmp_path), str(tmp_path / "x.pdf"), "x")], niceness=19,
+                    stop=stop)
+    assert time.perf_counter() - stopped[0] < 1.0  # not when the PDF would be done
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_the_preview_typesets_once_the_editor_pauses(
@@ -153,7 +167,7 @@ def test_the_preview_typesets_once_the_editor_pauses(
 
     monkeypatch.setattr(serve, "QUIET", 0.3)
     started: list[float] = []
-    monkeypatch.setattr(pipeline, "typeset", lambda settings, folder: started.append(
+    monkeypatch.setattr(pipeline, "typeset", lambda settings, folder, stop: started.append(
         time.perf_counter()))
     preview = serve.Preview(settings_for(tmp_path / "site", tmp_path / "work"))
     threading.Thread(target=preview.typeset, daemon=True).start()

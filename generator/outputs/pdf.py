@@ -13,8 +13,8 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -96,16 +96,32 @@ def _typeset(job: tuple[str, str, str, str]) -> str:
     return target
 
 
-def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0) -> list[Path]:
+class Stopped(Exception):
+    """The typesetting was stopped before it ended: what it typesets changed (`make serve`)."""
+
+
+def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0,
+            stop: threading.Event | None = None) -> list[Path]:
     """(html, base, target, identifier) jobs, one spawned process per core, each `niceness`
     steps below normal priority (`make serve` typesets in the background: the next build
-    of the pages must not wait for the CPU it takes)."""
+    of the pages must not wait for the CPU it takes). Raises Stopped, its processes ended,
+    as soon as `stop` is set (`make serve` sets it when a source changes: the handbooks it
+    was typesetting are out of date, and the build that follows gets the whole CPU, which a
+    low priority does not give it on a machine of two cores)."""
     if not jobs:
         return []
-    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                             mp_context=multiprocessing.get_context("spawn"),
-                             initializer=os.nice, initargs=(niceness,)) as pool:
-        return [Path(p) for p in pool.map(_typeset, jobs)]
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(min(len(jobs), os.cpu_count() or 1), initializer=os.nice,
+                    initargs=(niceness,)) as pool:  # leaving the block ends the processes
+        result = pool.map_async(_typeset, jobs)
+        while not result.ready():
+            if stop is not None and stop.is_set():
+                raise Stopped
+            result.wait(STOP_POLL)
+        return [Path(p) for p in result.get()]
+
+
+STOP_POLL = 0.1  # seconds between two looks at `stop`
 
 
 def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> list[Path]:
@@ -118,9 +134,11 @@ def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> lis
                     for lang in LANGS])
 
 
-def write(job: Job, stage: Path, niceness: int = 0) -> None:
+def write(job: Job, stage: Path, niceness: int = 0, stop: threading.Event | None = None
+          ) -> None:
     """Every document's handbooks into pdf/, typeset again only when the document, what it
-    says of other editions, the generator or the data date changed (at `niceness`)."""
+    says of other editions, the generator or the data date changed (at `niceness`, until
+    `stop` is set: see `typeset`)."""
     try:
         font = find_font()
         date = data_date(job.settings.source_date)
@@ -134,7 +152,7 @@ def write(job: Job, stage: Path, niceness: int = 0) -> None:
                 entry.mkdir(parents=True, exist_ok=True)
                 todo += [(render.handbook(ed, ctx, lang, font=font, data_date=date), str(entry),
                           str(entry / f"{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
-        typeset(todo, niceness)
+        typeset(todo, niceness, stop)
     except jinja2.TemplateError as exc:
         raise DataError([template_problem(exc)]) from exc
     (stage / "pdf").mkdir(parents=True, exist_ok=True)
