@@ -40,8 +40,9 @@ FREE = {"contact", "review", "note", "notes", "aliases"}
 
 
 @cache
-def _defs() -> dict[str, Any]:
-    """The schema's definitions, each file kind's as `<kind>-file` (made once)."""
+def schema_defs() -> dict[str, Any]:
+    """The schema's definitions, each file kind's as `<kind>-file` (made once a process; a
+    build keeps them in its cache: outputs/admin.py)."""
     return schema.json_schema()["$defs"]  # type: ignore[no-any-return]
 
 
@@ -71,8 +72,9 @@ def _hint(node: dict[str, Any]) -> dict[str, str]:
 class Fields:
     """The form fields of one file kind, for one document (its unit ids for the selects)."""
 
-    def __init__(self, units: list[tuple[str, str]], fixed: bool) -> None:
-        self.defs, self.fixed = _defs(), fixed
+    def __init__(self, units: list[tuple[str, str]], fixed: bool, defs: dict[str, Any]
+                 ) -> None:
+        self.defs, self.fixed = defs, fixed
         # one list for every select of units: written once in config.yml, named elsewhere
         self.units = [{"label": label, "value": uid} for uid, label in units]
 
@@ -150,46 +152,49 @@ class Fields:
 
 
 def _file(name: str, label: str, path: str, kind: str, units: list[tuple[str, str]],
-          made: dict[tuple[str, tuple[tuple[str, str], ...]], list[dict[str, Any]]]
-          ) -> dict[str, Any]:
+          made: dict[tuple[str, tuple[tuple[str, str], ...]], list[dict[str, Any]]],
+          defs: dict[str, Any]) -> dict[str, Any]:
     """A file of the form. Files of one kind with the same units share one list of fields
     (`made`): config.yml writes it once and names it after (a YAML anchor and its aliases),
     so a library of 40 documents is not 20 MB of the same fields (eight chapters a document,
     and documents with the same units)."""
     key = (kind, tuple(units))
     if key not in made:
-        made[key] = Fields(units, fixed=kind in FIXED_FILES).of(_defs()[f"{kind}-file"])
+        made[key] = Fields(units, kind in FIXED_FILES, defs).of(defs[f"{kind}-file"])
     return {"name": name, "label": label, "file": path, "fields": made[key]}
 
 
 def config(library: Library, repo: str | None, branch: str, data: str = "policy_data",
-           local: str = CMS_LOCAL, auth: str | None = None) -> dict[str, Any]:
+           local: str = CMS_LOCAL, auth: str | None = None,
+           defs: dict[str, Any] | None = None) -> dict[str, Any]:
     """The Decap CMS configuration of `library`, whose data folder is `data` in the GitHub
     repository `repo` (owner/name; None when not known: only the local editor works) at
     `branch`. On localhost the editor talks to the local backend at `local` instead
     (decap-server, `make cms`), and saves to a scratch clone. `auth`: the OAuth service
-    that logs editors in to GitHub (its `base_url`; the client secret stays there)."""
+    that logs editors in to GitHub (its `base_url`; the client secret stays there). `defs`:
+    the schema's definitions (`schema_defs`), when the caller has them."""
+    defs = schema_defs() if defs is None else defs
     collections = []
     made: dict[tuple[str, tuple[tuple[str, str], ...]], list[dict[str, Any]]] = {}
     for ed in library.documents:
         folder = f"{data}/{ed.id}"
         units = [(u.id, f"{u.name.zh} · {u.name.en or u.id}") for u in ed.units]
         title = ed.name.text("zh")
-        files = [_file("units", "单位 Units", f"{folder}/units.yaml", "units", units, made),
+        files = [_file("units", "单位 Units", f"{folder}/units.yaml", "units", units, made, defs),
                  _file("glossary", "术语 Glossary", f"{folder}/glossary.yaml", "glossary",
-                       units, made),
+                       units, made, defs),
                  _file("changes", "修改记录 Change log", f"{folder}/changes.yaml", "changes",
-                       units, made),
+                       units, made, defs),
                  _file("amendments", "修订 Amendments", f"{folder}/amendments.yaml",
-                       "amendments", units, made)]
+                       "amendments", units, made, defs)]
         if "calculators.yaml" in ed.files:
             files.append(_file("calculators", "计算器 Calculators",
-                               f"{folder}/calculators.yaml", "calculators", units, made))
+                               f"{folder}/calculators.yaml", "calculators", units, made, defs))
         for chapter in ed.chapters:
             rel = ed.chapter_files[chapter.number].path.relative_to(ed.folder).as_posix()
             files.append(_file(f"chapter-{chapter.number}",
                                f"第{chapter.number}章 {chapter.title.zh}",
-                               f"{folder}/{rel}", "chapter", units, made))
+                               f"{folder}/{rel}", "chapter", units, made, defs))
         collections.append({"name": ed.id, "label": f"{title} ({ed.id})",
                             "extension": "yaml", "format": "yaml", "delete": False,
                             "files": files})

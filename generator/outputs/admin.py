@@ -19,7 +19,7 @@ import yaml
 
 from generator import render, staging
 from generator.cache import digest
-from generator.cms import config
+from generator.cms import config, schema_defs
 from generator.outputs.assets import compact
 from generator.outputs.job import Job
 from generator.problems import DataError, Problem
@@ -49,8 +49,10 @@ def write(job: Job, stage: Path) -> None:
         raise DataError([Problem(str(DIST), 1, 1, "the web editor (npm package decap-cms) is "
                                  "not installed: run `make install`")])
     script = job.settings.docs / "admin" / "admin.js"
+    # the schema's definitions, which only the generator's code changes, from the cache
+    defs = job.cache.memo()(("web editor: the schema's definitions",), schema_defs)
     cfg = config(job.library, job.settings.repo, job.settings.branch, data=data_path(job),
-                 local=job.settings.cms_local, auth=job.settings.cms_auth)
+                 local=job.settings.cms_local, auth=job.settings.cms_auth, defs=defs)
     # libyaml's writer where there is one (the same text, four times as fast as PyYAML's)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     first = job.library.documents[0].id if job.library.documents else None
