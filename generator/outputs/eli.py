@@ -43,11 +43,13 @@ def redirect_pages(ed: Edition, ids: Identifiers, site_url: str | None) -> dict[
 
 def write(job: Job, stage: Path) -> None:
     files: dict[str, tuple[str, Path]] = {}  # address's file -> (its document, its source)
+    entries: dict[str, str] = {}  # document -> the key of its redirect pages in the cache
     for ed in job.library.documents:  # their works are different: checks/library.py
         ids = document_identifiers(job.library, ed)
         key = digest(job.version, "eli", repr(ids), ed.name.model_dump(),
                      job.settings.site_url)
         entry = job.cache.root / "eli" / key
+        entries[ed.id] = key
         pages = None
         if not (entry / ".complete").is_file():
             pages = redirect_pages(ed, ids, job.settings.site_url)
@@ -60,14 +62,14 @@ def write(job: Job, stage: Path) -> None:
                 files[address] = (ed.id, stage / target)
     # A folder that holds one document's addresses only is taken from the site before last
     # where it holds the same pages (staging.reuse): thousands of one-page folders. A page
-    # is known by its inode (a link to a file of the cache, which is never rewritten); the
-    # files' links, which change with the files, are linked again.
+    # is known by its name and the key of its cache entry (what the pages say); the files'
+    # links, which change with the files, are linked again.
     folders = own_folders({name: doc for name, (doc, _) in files.items()})
     by_folder: dict[str, list[str]] = {}
     for name in files:
         by_folder.setdefault(folders.get(name, ""), []).append(name)
     moved = staging.reuse(stage, job.settings.work, {
-        folder: digest("eli", sorted((n, files[n][1].stat().st_ino if n.endswith("/index.html")
+        folder: digest("eli", sorted((n, entries[files[n][0]] if n.endswith("/index.html")
                                       else None) for n in names))
         for folder, names in by_folder.items() if folder})
     for folder, names in by_folder.items():
