@@ -124,17 +124,17 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
         "jiande-2025-en.pdf", "jiande-2025-zh.pdf"]
     monkeypatch.undo()
 
-    made: list[tuple[object, ...]] = []
+    made: list[dict[str, object]] = []
 
-    class Context:  # where pdf.typeset gets its process pool
-        def Pool(self, *args: object, **kwargs: object) -> object:
-            made.append((args, kwargs))
+    class Pool:  # what pdf.typeset asks of its process pool
+        def __init__(self, **kwargs: object) -> None:
+            made.append(kwargs)
             raise RuntimeError("not started")
 
-    monkeypatch.setattr(pdf.multiprocessing, "get_context", lambda method: Context())
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Pool)
     with pytest.raises(RuntimeError):
         pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
-    assert made[0][1]["initializer"] is os.nice and made[0][1]["initargs"] == (19,)
+    assert made[0]["initializer"] is os.nice and made[0]["initargs"] == (19,)
 
 
 def test_a_save_stops_the_pdfs_being_typeset(tmp_path: Path) -> None:

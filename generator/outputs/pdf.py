@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -110,15 +111,18 @@ def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0,
     low priority does not give it on a machine of two cores)."""
     if not jobs:
         return []
-    spawn = multiprocessing.get_context("spawn")
-    with spawn.Pool(min(len(jobs), os.cpu_count() or 1), initializer=os.nice,
-                    initargs=(niceness,)) as pool:  # leaving the block ends the processes
-        result = pool.map_async(_typeset, jobs)
-        while not result.ready():
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
+                             mp_context=multiprocessing.get_context("spawn"),
+                             initializer=os.nice, initargs=(niceness,)) as pool:
+        futures = [pool.submit(_typeset, job) for job in jobs]
+        while wait(futures, timeout=STOP_POLL).not_done:
             if stop is not None and stop.is_set():
+                # the executor ends its processes only once their jobs are done: ended here
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                pool.shutdown(wait=True, cancel_futures=True)
                 raise Stopped
-            result.wait(STOP_POLL)
-        return [Path(p) for p in result.get()]
+        return [Path(f.result()) for f in futures]
 
 
 STOP_POLL = 0.1  # seconds between two looks at `stop`
