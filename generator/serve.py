@@ -69,6 +69,7 @@ class Preview:
 
     def build(self) -> bool:
         started = time.perf_counter()
+        before = _identity(self.settings.out)
         try:
             pipeline.build(self.settings, self.workers)
         except DataError as exc:
@@ -81,6 +82,14 @@ class Preview:
             self._ended()
             return False
         self.problems = []
+        if _identity(self.settings.out) == before and self.build_id != "0":
+            # the inputs of the site being served (a save seen halfway, then whole; a broken
+            # edit undone): nothing was built and no page reloads, but the PDFs a change
+            # stopped are typeset (from the cache when they are done)
+            self._ended()
+            print("nothing changed since the last build", flush=True)
+            self.pdf_wanted.set()
+            return True
         self.build_id = str(time.time())
         self._ended()
         print(f"built {self.settings.out} in {time.perf_counter() - started:.1f} s", flush=True)
@@ -178,6 +187,16 @@ TYPESETTING = """<!doctype html><html lang="zh-Hans"><meta charset="utf-8">
 <p>PDF 手册正在生成，几秒后自动刷新。</p>
 <p lang="en">The PDF handbook is being typeset; this page reloads in a few seconds.</p></html>
 """
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode: a build swaps a new folder in (staging.py), a build of
+    unchanged inputs leaves the old one."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def serve(settings: Settings, host: str, port: int) -> int:

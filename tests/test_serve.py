@@ -96,6 +96,28 @@ def test_status_answers_when_the_next_build_ends() -> None:
     assert preview.status(after=1, wait=0.05)["state"] == 1  # nothing new: times out
 
 
+def test_a_build_of_unchanged_sources_reloads_no_page(tmp_path: Path) -> None:
+    """A save seen halfway and then whole (or a broken edit undone) builds what the served
+    site was built from: the site is left as it is and its build id stays, so an open page
+    does not reload; an edit that changes the site gives a new id."""
+    from generator.serve import Preview
+    from tests.conftest import settings_for
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    preview = Preview(settings_for(tmp_path / "site", tmp_path / "work", data=data))
+    assert preview.build()
+    first, state = preview.build_id, preview.state
+    preview.pdf_wanted.clear()
+    assert preview.build()  # nothing changed
+    assert preview.build_id == first and preview.state == state + 1
+    assert preview.pdf_wanted.is_set()  # PDFs a save stopped are typeset after all
+    chapter = next((data / "jiande-2025" / "chapters").glob("*.yaml"))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert preview.build()
+    assert preview.build_id != first and preview.state == state + 2
+
+
 def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`make serve` typesets the handbooks after each build in processes of the lowest
