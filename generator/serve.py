@@ -21,7 +21,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from generator import pipeline
+from generator import pipeline, staging
 from generator.outputs.job import workers
 from generator.outputs.pdf import Stopped
 from generator.problems import DataError
@@ -69,7 +69,7 @@ class Preview:
 
     def build(self) -> bool:
         started = time.perf_counter()
-        before = _identity(self.settings.out)
+        before = staging.identity(self.settings.out)
         try:
             pipeline.build(self.settings, self.workers)
         except DataError as exc:
@@ -82,7 +82,7 @@ class Preview:
             self._ended()
             return False
         self.problems = []
-        if _identity(self.settings.out) == before and self.build_id != "0":
+        if staging.identity(self.settings.out) == before and self.build_id != "0":
             # the inputs of the site being served (a save seen halfway, then whole; a broken
             # edit undone): nothing was built and no page reloads, but the PDFs a change
             # stopped are typeset (from the cache when they are done)
@@ -187,16 +187,6 @@ TYPESETTING = """<!doctype html><html lang="zh-Hans"><meta charset="utf-8">
 <p>PDF 手册正在生成，几秒后自动刷新。</p>
 <p lang="en">The PDF handbook is being typeset; this page reloads in a few seconds.</p></html>
 """
-
-
-def _identity(folder: Path) -> tuple[int, int] | None:
-    """The folder's device and inode: a build swaps a new folder in (staging.py), a build of
-    unchanged inputs leaves the old one."""
-    try:
-        st = folder.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def serve(settings: Settings, host: str, port: int) -> int:

@@ -58,7 +58,7 @@ def reuse(stage: Path, work: Path, wanted: dict[str, str]) -> set[str]:
     moved = set()
     for rel, key in wanted.items():
         folder = spare / rel
-        if held.get(rel) == [key, *_identity(folder)]:
+        if held.get(rel) == [key, *identity(folder)]:
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             folder.rename(stage / rel)
             moved.add(rel)
@@ -75,7 +75,7 @@ def swap_in(stage: Path, out: Path, work: Path) -> None:
     for left in out.parent.glob(f".{out.name}.old-*"):
         forget(left)
     spare = out.with_name(f".{out.name}.spare")
-    staged_parts = {rel: [v[0], *_identity(stage / rel)]
+    staged_parts = {rel: [v[0], *identity(stage / rel)]
                     for rel, v in _read(_records(work, out, "stage")).items()}
     site_parts = _read(_records(work, out, "site"))
     for which in ("spare", "site", "stage"):  # no record may outlive its folders' move
@@ -103,8 +103,9 @@ def _records(work: Path, out: Path, which: str) -> Path:
     return work / "built" / f"{digest(str(out.resolve()))}.{which}.json"
 
 
-def _identity(folder: Path) -> list[int]:
-    """A folder's inode and modification time: the same folder, with the same entries."""
+def identity(folder: Path) -> list[int]:
+    """A folder's inode and modification time: the same folder, with the same entries (the
+    site's folder is another one after every build that swapped a new site in)."""
     try:
         st = folder.stat()
     except OSError:
