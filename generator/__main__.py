@@ -1,7 +1,9 @@
-import sys
+from generator.process import collect_less, leave
 
-from generator.cli import main
-from generator.outputs.job import collect_less
+collect_less()  # a process of its own: the collector set for a build (generator/process.py)
 
-collect_less()  # a process of its own: the collector set for a build (outputs/job.py)
-sys.exit(main(sys.argv[1:]))
+import sys  # noqa: E402
+
+from generator.cli import main  # noqa: E402
+
+leave(main(sys.argv[1:]))

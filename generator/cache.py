@@ -17,55 +17,19 @@ entry. Nothing here decides what a page says; it only remembers.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from generator.data.load import YamlFile
 from generator.data.model import Edition
 from generator.data.schema import without_english
+from generator.fingerprint import digest, files_digest
 from generator.problems import Problem, display_path
-
-SOURCES = ("generator", "calculators", "docs")  # the generator's own files
-FILES = ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
-PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin-extended", "jinja2", "markdown",
-            "pymdown-extensions", "weasyprint", "lxml", "pypinyin")
-
-
-def digest(*parts: Any) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part if isinstance(part, bytes) else json.dumps(
-            part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()[:32]
-
-
-def files_digest(paths: Iterable[Path], root: Path) -> str:
-    return digest(*[item for p in sorted(paths)
-                    for item in (p.relative_to(root).as_posix().encode(), p.read_bytes())])
-
-
-def generator_version(root: Path) -> str:
-    """Changes whenever the code, a template, an asset or a rendering package changes."""
-    paths = [p for folder in SOURCES for p in (root / folder).rglob("*")
-             if p.is_file() and "__pycache__" not in p.parts]
-    paths += [root / f for f in FILES if (root / f).is_file()]
-    versions = []
-    for name in PACKAGES:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} absent")
-    return digest(files_digest(paths, root), versions)
 
 
 def document_digest(folder: Path) -> str:

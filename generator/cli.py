@@ -21,12 +21,13 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import pipeline, revision, settings
-from generator.data.load import Unreadable
-from generator.data.model import Edition
-from generator.data.schema import json_schema_text
+from generator import fingerprint, revision, settings, staging
 from generator.problems import DataError, Problem, display_path
+
+if TYPE_CHECKING:
+    from generator.data.model import Edition
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, calculators/
 DATA = Path("policy_data")
@@ -75,6 +76,9 @@ def report(problems: list[Problem], strict: bool = False) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every document; print every problem as path:line:col: message. With
     --against REV, also fail when something changed since REV without a change-log entry."""
+    from generator import pipeline
+    from generator.data.load import Unreadable
+
     if args.list:
         from generator.data.checks import LOCAL, WHOLE
 
@@ -127,6 +131,8 @@ def against(data: Path, rev: str, editions: list[Edition]) -> list[Problem]:
     """Changes since `rev` that the change log does not record, for each edition (a document
     folder of `data`). One note, and no comparison, when `rev` cannot be read: a fresh clone
     without history, or no such branch."""
+    from generator import pipeline
+    from generator.data.load import Unreadable
     from generator.editions.changelog import unlogged
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -155,6 +161,8 @@ def against(data: Path, rev: str, editions: list[Edition]) -> list[Problem]:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schema for YAML editors (or, with --check, fail if it is stale)."""
+    from generator.data.schema import json_schema_text
+
     out = Path(args.output)
     text = json_schema_text()
     if args.check:
@@ -174,7 +182,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         s = make_settings(args, out=Path(args.out), pdf=args.pdf, work=Path(args.work),
                           **({"site_url": args.site_url} if args.site_url else {}))
-        pipeline.build(s)
+        given = fingerprint.build_inputs(s)
+        if not staging.unchanged(s.out, s.work, given.digest):
+            from generator import pipeline  # 0.6 s of imports: only for a site out of date
+
+            pipeline.build(s, given=given)
     except DataError as exc:
         report(exc.problems)
         print(f"build failed; {args.out} was left as it was", file=sys.stderr)
@@ -185,6 +197,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Typeset the PDF handbooks of one document into --out."""
+    from generator import pipeline
     from generator.outputs.pdf import write_pdfs
     from generator.render import context
 
@@ -206,6 +219,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Write the calculators' rules of one document as rules.json (what the JS engine reads)."""
+    from generator import pipeline
     from generator.data.rules import rules_json
 
     try:
@@ -235,6 +249,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_amend(args: argparse.Namespace) -> int:
     """Make the clauses follow the amendments recorded in amendments.yaml (data/follow.py)."""
     from generator.data import follow
+    from generator.data.load import Unreadable
     from generator.data.read import read_edition
 
     folders = [Path(f) for f in args.folders] or settings.documents(Path(args.data))
@@ -348,6 +363,9 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 def _edition(folder: Path) -> Edition | int:
     """An edition for `diff`, or the exit code after reporting why it cannot be read."""
+    from generator import pipeline
+    from generator.data.load import Unreadable
+
     try:
         ed, problems = pipeline.read_edition(folder)
     except Unreadable as exc:

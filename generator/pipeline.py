@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from generator import outputs, render, staging
-from generator.cache import Cache, digest, files_digest, generator_version
+from generator.cache import Cache
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
+from generator.fingerprint import Inputs, build_inputs, generator_version
 from generator.outputs.job import Job, Part, mapper_later, plan, settle, workers
 from generator.outputs.site import search_texts
 from generator.render import shell
@@ -99,21 +100,14 @@ def typeset(settings: Settings, folder: Path, stop: threading.Event | None = Non
               niceness=BACKGROUND, stop=stop)
 
 
-def inputs(settings: Settings, version: str) -> str:
-    """Everything a build reads: the generator, the settings and every file of the data."""
-    data = [p for p in settings.data.rglob("*") if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(settings.data).parts)]
-    return digest(version, sorted((k, str(v)) for k, v in vars(settings).items()),
-                  files_digest(data, settings.data))
-
-
-def build(settings: Settings, warm: Any = None) -> Path:
+def build(settings: Settings, warm: Any = None, given: Inputs | None = None) -> Path:
     """Build the whole site into settings.out. Raises DataError with file:line problems.
     `warm`: worker processes kept between builds (`make serve`); otherwise started here.
-    A site built from the same inputs is left as it is."""
-    version = generator_version(settings.root)
-    given = inputs(settings, version)
-    if staging.unchanged(settings.out, settings.work, given):
+    A site built from the same inputs is left as it is (`given`: the inputs, when the caller
+    took them already)."""
+    given = given or build_inputs(settings)
+    version = given.version
+    if staging.unchanged(settings.out, settings.work, given.digest):
         return settings.out
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
@@ -133,5 +127,5 @@ def build(settings: Settings, warm: Any = None) -> Path:
             for unfinished in rest:
                 next(unfinished, None)
         # swapped in when the block completes
-    staging.record(settings.out, settings.work, given)
+    staging.record(settings.out, settings.work, given.digest)
     return settings.out

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from generator.cache import digest
+from generator.fingerprint import digest
 
 
 @contextmanager

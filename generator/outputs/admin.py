@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from generator import render, staging
-from generator.cache import digest
 from generator.cms import config, schema_defs
+from generator.fingerprint import digest
 from generator.outputs.assets import compact
 from generator.outputs.job import Job
 from generator.problems import DataError, Problem

@@ -32,7 +32,6 @@ from typing import Any
 
 from lxml import etree
 
-from generator.cache import digest
 from generator.data.identifiers import LANGUAGES, Identifiers, identifiers, number_parts
 from generator.data.library import Library
 from generator.data.model import Edition
@@ -50,6 +49,7 @@ from generator.data.schema import (
     Text,
     UnnumberedParagraph,
 )
+from generator.fingerprint import digest
 from generator.outputs.job import Job, write_files
 from generator.render.i18n import t
 

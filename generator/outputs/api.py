@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from generator.cache import digest
 from generator.data.identifiers import LANGUAGES
 from generator.data.library import Library, Status
 from generator.data.schema import Amendment, Chapter, Clause, Document, GlossaryEntry, Text, Unit
+from generator.fingerprint import digest
 from generator.outputs.job import Job, write_files
 
 REF = "#/components/schemas/{model}"

@@ -16,10 +16,10 @@ import posixpath
 from pathlib import Path
 
 from generator import render, staging
-from generator.cache import digest
 from generator.data.identifiers import Identifiers, identifiers
 from generator.data.library import Library
 from generator.data.model import Edition
+from generator.fingerprint import digest
 from generator.outputs.job import Job, write_files
 
 

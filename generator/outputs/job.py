@@ -3,7 +3,6 @@ parts that changed, the settings, the cache and the worker processes."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -15,9 +14,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.cache import Cache, chinese_inputs, chinese_key, digest
+from generator.cache import Cache, chinese_inputs, chinese_key
 from generator.data.library import Library
 from generator.data.schema import without_english
+from generator.fingerprint import digest
+from generator.process import collect_less
 from generator.render import Rendered
 from generator.render.context import DocContext, context
 from generator.settings import LANGS, Settings
@@ -53,7 +54,7 @@ class Job:
     contexts: dict[str, DocContext]  # document id -> what its pages know of the library
     settings: Settings
     cache: Cache
-    version: str  # of the generator (cache.generator_version)
+    version: str  # of the generator (fingerprint.generator_version)
     workers: Any = field(default=None)  # spawned worker processes, started by the driver
 
 
@@ -173,20 +174,6 @@ class Pool:
 
 
 SPAWN_WORTH = 6  # tasks
-
-# The cyclic garbage collector's thresholds for a build: a build makes millions of small
-# objects that live until it ends (the models, the pages), and with Python's defaults
-# (700, 10, 10) the collector walks them again and again to free almost nothing. Measured on
-# the 40-document library: unpickling its 40 models 0.8 s -> 0.25 s, a one-clause rebuild
-# 4.0 s -> 2.9 s. The collector still runs; reference counting frees everything else.
-GC_THRESHOLDS = (100_000, 50, 100)
-
-
-def collect_less() -> None:
-    """This process's collector set for a build (the command line's process and each
-    worker's)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-
 
 def mapper(workers: Pool | None, tasks: int) -> Callable[..., Iterable[Any]]:
     """`map` over `tasks` items: the workers' when they are worth it, else in this process."""

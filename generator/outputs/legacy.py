@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from generator import render, staging
-from generator.cache import digest
+from generator.fingerprint import digest
 from generator.outputs.job import Job
 from generator.render.pages import pages
 from generator.render.view import View

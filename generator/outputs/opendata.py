@@ -13,11 +13,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.cache import digest
 from generator.data.identifiers import Identifiers, identifiers
 from generator.data.model import Edition
 from generator.data.rules import rules_json
 from generator.data.schema import Text
+from generator.fingerprint import digest
 from generator.outputs.datapackage import datapackage_json
 from generator.outputs.job import Job, write_files
 from generator.render.filters import incentive_terms, target_value

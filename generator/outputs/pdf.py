@@ -22,8 +22,8 @@ from typing import Any
 import jinja2
 
 from generator import render
-from generator.cache import digest
 from generator.data.model import Edition
+from generator.fingerprint import digest
 from generator.outputs.job import Job
 from generator.problems import DataError, Problem
 from generator.render.context import DocContext

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import staging
-from generator.cache import Cache, digest
+from generator.cache import Cache
+from generator.fingerprint import digest
 from generator.outputs import search, search_merge
 from generator.outputs.assets import own_assets
 from generator.outputs.job import Job, Part, mapper
