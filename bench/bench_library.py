@@ -6,7 +6,10 @@ one-page mkdocs-material build timed in the same run. Prints figures; not a test
 
 - one-page build: `mkdocs build` of a one-page Material project (fresh process)
 - full build: `python -m generator build` of the library with an empty cache (goal <= 40x)
-- rebuild: the same after changing one clause of one document (goal <= 3x)
+- rebuild: the same after changing one clause of one document (goal <= 3x), and with
+  nothing changed (goal <= 2x)
+- make site: `build --pdf` of the real library (policy_data/, both PDF handbooks) with an
+  empty work folder (goal <= 10x)
 - serve: `make serve` on the real library, from saving a YAML edit to the open page having
   reloaded in Chromium (goal <= 1 s)
 - page weight: bytes a first visit to a clause page of the library transfers (<= 300 KB)
@@ -67,6 +70,14 @@ def median_ratio(label: str, times: list[float], base: float, goal: float | None
     target = f"; goal <= {goal:g}x" if goal else ""
     print(f"{label}: median {m:.2f} s = {m / base:.1f}x one page "
           f"(runs {[round(t, 2) for t in times]}{target})")
+
+
+def site_with_pdfs() -> float:
+    """`make site` (`build --pdf`) of the real library, with an empty work folder."""
+    out, work = SHM / "bench-real-site", SHM / "bench-real-work"
+    shutil.rmtree(work, ignore_errors=True)
+    return timed([PY, "-m", "generator", "build", "--pdf", "--out", str(out), "--work",
+                  str(work)])
 
 
 def edit_clause(data: Path, doc: str, n: int) -> None:
@@ -175,7 +186,9 @@ def main() -> int:
         two.append(build(data, out, work))
     median_ratio("rebuild after one clause of one document (a 2-edition series)", two, base, 3)
     nothing = [build(data, out, work) for _ in range(args.runs)]
-    median_ratio("rebuild with nothing changed", nothing, base, None)
+    median_ratio("rebuild with nothing changed", nothing, base, 2)
+    median_ratio("make site from nothing, real library, both PDF handbooks",
+                 [site_with_pdfs() for _ in range(args.runs)], base, 10)
     reloads = serve_reload(args.runs)
     print(f"make serve, edit to reload in Chromium (real library): median "
           f"{statistics.median(reloads):.2f} s (runs {[round(t, 2) for t in reloads]}; "
