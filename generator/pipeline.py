@@ -112,6 +112,8 @@ def build(settings: Settings, warm: Any = None, given: Inputs | None = None) -> 
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
     with workers(len(LANGS), warm) as pool:
+        if pool is not None:  # Pagefind loads its dictionaries on a core this one leaves idle
+            pool.searchers().start()
         library = valid_library(settings, cache, pool)  # load, validate, model
         with template_errors():
             parts, contexts = plan(library, settings, version, cache)

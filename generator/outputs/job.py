@@ -18,6 +18,7 @@ from generator.cache import Cache, chinese_inputs, chinese_key
 from generator.data.library import Library
 from generator.data.schema import without_english
 from generator.fingerprint import digest
+from generator.outputs.search import Pagefinds, processes
 from generator.process import collect_less
 from generator.render import Rendered
 from generator.render.context import DocContext, context
@@ -132,12 +133,19 @@ class Pool:
     cache starts none (`make serve` keeps one pool between builds). Forked when this process
     runs no other thread (a build from the command line: a forked worker starts in 0.05 s,
     with the generator already imported), else spawned (0.5 s for two workers that import
-    it; forking a process that runs threads can copy a lock another thread holds)."""
+    it; forking a process that runs threads can copy a lock another thread holds). It also
+    holds the Pagefind processes that index the pages (`searchers`), which the build starts
+    as it begins."""
 
     def __init__(self, count: int, fork: bool = True) -> None:
         self.count = count
         self.fork = fork
         self.pool: Any = None
+        self.search = Pagefinds(processes())
+
+    def searchers(self) -> Pagefinds:
+        """The Pagefind processes the site output indexes with, kept as long as the pool."""
+        return self.search
 
     def start(self) -> Pool:
         if self.pool is None:
@@ -167,6 +175,7 @@ class Pool:
         return tasks > 1 and (ready or tasks >= SPAWN_WORTH)
 
     def close(self) -> None:
+        self.search.close()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()

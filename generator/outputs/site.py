@@ -21,13 +21,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import queue
 import shutil
 import subprocess
-import threading
 from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -59,9 +57,10 @@ def write(job: Job, stage: Path) -> Generator[None, None, None]:
     # parts are written here. Smaller units cost Pagefind more in all (measured: 8 documents
     # as 8 indexes, 1.8 s of its time; as one, 1.4 s).
     of: dict[tuple[str, str | None], str] = {}  # (lang, document) -> its search index
-    count = max(1, min(os.cpu_count() or 1, 4))
+    count = search.processes()
     with ExitStack() as stack, ThreadPoolExecutor(count) as indexer:
-        pool = Pagefinds(stack, count)
+        pool = job.workers.searchers() if job.workers is not None else \
+            stack.enter_context(closing(search.Pagefinds(count)))
         done, made = [], set()
         for unit in search_units(job):
             feeds = {p.key: write_part(job.rendered[p.key], p, settings, assets, cache)
@@ -136,26 +135,6 @@ def search_indexes(job: Job) -> list[tuple[str, list[Part]]]:
     return out
 
 
-class Pagefinds:
-    """Pagefind processes, one for each indexing thread (`get` and `put` back)."""
-
-    def __init__(self, stack: ExitStack, count: int) -> None:
-        self.stack, self.count = stack, count
-        self.free: queue.Queue[search.Pagefind] = queue.Queue()
-        self.started = 0
-        self.lock = threading.Lock()
-
-    def get(self) -> search.Pagefind:
-        with self.lock:  # started only when an index must be built
-            if self.free.empty() and self.started < self.count:
-                self.started += 1
-                return self.stack.enter_context(search.Pagefind())
-        return self.free.get()
-
-    def put(self, pagefind: search.Pagefind) -> None:
-        self.free.put(pagefind)
-
-
 def search_units(job: Job) -> list[list[Part]]:
     """The parts each search index holds: the library's own pages in each language, then
     each document's in each language, in library order."""
@@ -165,7 +144,7 @@ def search_units(job: Job) -> list[list[Part]]:
 
 
 def index_unit(key: str, parts: list[Part], feeds: dict[str, dict[str, str]], cache: Cache,
-               pagefinds: Pagefinds) -> None:
+               pagefinds: search.Pagefinds) -> None:
     """A search index of `parts` into the cache, unless the text of their pages is as it
     was: the pages of the parts written in this build from memory (`feeds`), the others'
     from the cache; each at its address in the language's folder, as the shards and the
@@ -185,8 +164,10 @@ def index_unit(key: str, parts: list[Part], feeds: dict[str, dict[str, str]], ca
     pagefind = pagefinds.get()
     try:
         pagefind.index(pages, scratch)
-    finally:
-        pagefinds.put(pagefind)
+    except BaseException:
+        pagefinds.put(pagefind, failed=True)
+        raise
+    pagefinds.put(pagefind)
     search_merge.prepare(scratch)  # while the others are indexed
     (scratch / ".complete").write_text("", encoding="utf-8")
     shutil.rmtree(index, ignore_errors=True)
