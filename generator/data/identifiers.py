@@ -28,9 +28,8 @@ names the same work `/akn/cn-{issuer}/act/{date}/{number}`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from pypinyin import lazy_pinyin
 
 from generator.data.model import Edition
 
@@ -51,10 +50,40 @@ _NUMBER = re.compile(r"^(?P<organ>.+?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[
                      r"第?\s*(?P<serial>\d+)\s*号$")
 
 
-def pinyin_slug(text: str, sep: str = "-") -> str:
-    """Chinese in pinyin, lower-case ASCII letters and digits: 建政函 -> jianzhenghan."""
-    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in lazy_pinyin(text)]
-    return sep.join(w for w in words if w)
+Pinyin = Mapping[str, tuple[str, ...]]  # text -> pinyin_words(text), known already
+
+
+def pinyin_words(text: str) -> tuple[str, ...]:
+    """Chinese in pinyin words of lower-case ASCII letters and digits: 建政函 -> jian, zheng,
+    han."""
+    from pypinyin import lazy_pinyin  # 0.25 s to import: only for a text not known already
+
+    words = (re.sub(r"[^a-z0-9]", "", w.lower()) for w in lazy_pinyin(text))
+    return tuple(w for w in words if w)
+
+
+def pinyin_slug(text: str, sep: str = "-", known: Pinyin | None = None) -> str:
+    """Chinese in pinyin, lower-case ASCII letters and digits: 建政函 -> jianzhenghan.
+    `known`: the words of texts already turned into pinyin (Library.pinyin)."""
+    words = known.get(text) if known is not None else None
+    return sep.join(words if words is not None else pinyin_words(text))
+
+
+def pinyin_texts(ed: Edition) -> set[str]:
+    """The texts an edition's identifiers, and its amendments' addresses, are made of in
+    pinyin: the organ of each 文号, or a 文号 of another form whole."""
+    out = set()
+    for number in (ed.number.zh if ed.number is not None else None,
+                   *(a.document_number.zh for a in ed.amendments)):
+        if number:
+            m = _NUMBER.match(number.strip())
+            out.add(m["organ"] if m is not None else number)
+    return out
+
+
+def is_number(text: str) -> bool:
+    """Whether `text` is a 文号 of the usual form (see number_parts)."""
+    return _NUMBER.match(text.strip()) is not None
 
 
 def registration_number(ed: Edition) -> str | None:
@@ -65,12 +94,12 @@ def registration_number(ed: Edition) -> str | None:
     return None
 
 
-def number_parts(number: str) -> tuple[str, str] | None:
+def number_parts(number: str, known: Pinyin | None = None) -> tuple[str, str] | None:
     """(slug, year) of a 文号: 西政发〔2025〕6号 -> (xizhengfa-6, 2025)."""
     m = _NUMBER.match(number.strip())
     if m is None:
         return None
-    organ = pinyin_slug(m["organ"], sep="")
+    organ = pinyin_slug(m["organ"], sep="", known=known)
     return (f"{organ}-{int(m['serial'])}" if organ else str(int(m["serial"])), m["year"])
 
 
@@ -134,16 +163,17 @@ class Identifiers:
         }
 
 
-def identifiers(ed: Edition, issuer: str) -> Identifiers:
-    """The identifiers of `ed`, issued by the library's issuer `issuer` (its id)."""
+def identifiers(ed: Edition, issuer: str, known: Pinyin | None = None) -> Identifiers:
+    """The identifiers of `ed`, issued by the library's issuer `issuer` (its id). `known`:
+    the pinyin of the texts they are made of (pinyin_texts), where known already."""
     number = ed.number.zh if ed.number is not None else None
-    parts = number_parts(number) if number else None
+    parts = number_parts(number, known) if number else None
     date = ed.date
     year = parts[1] if parts else (date[:4] if date else ed.document.edition)
     if parts:
         natural = parts[0]
-    elif number and pinyin_slug(number):
-        natural = pinyin_slug(number)
+    elif number and pinyin_slug(number, known=known):
+        natural = pinyin_slug(number, known=known)
     else:
         natural = ed.id
     reg = registration_number(ed)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from generator.data.identifiers import Identifiers, Pinyin, identifiers
 from generator.data.model import Edition
 from generator.data.schema import Issuer, LibraryFile, Series
 
@@ -32,6 +33,9 @@ class Library:
     documents: tuple[Edition, ...]  # by series, newest edition first
     today: str  # the build date (YYYY-MM-DD), from the commit: statuses are reproducible
     sources: dict[str, str] = field(default_factory=dict)  # id -> digest of its files
+    # the pinyin of the texts the documents' identifiers are made of (data/identifiers.py),
+    # from the build cache: a build that finds them all there does not load pypinyin
+    pinyin: Pinyin = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, Edition]:
@@ -44,6 +48,10 @@ class Library:
     @cached_property
     def series(self) -> dict[str, Series]:
         return {s.id: s for s in self.file.series}
+
+    def identifiers(self, doc: Edition) -> Identifiers:
+        """`doc`'s permanent identifiers (data/identifiers.py), issued by its issuer."""
+        return identifiers(doc, self.issuer_of(doc).id, self.pinyin)
 
     def series_of(self, doc: Edition) -> Series:
         return self.series[doc.document.series]

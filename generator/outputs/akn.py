@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from generator.data.identifiers import LANGUAGES, Identifiers, identifiers, number_parts
+from generator.data.identifiers import LANGUAGES, Identifiers, number_parts
 from generator.data.library import Library
 from generator.data.model import Edition
 from generator.data.named import lead, responsible
@@ -202,9 +202,9 @@ class Writer:
 
     def __init__(self, library: Library, ed: Edition, lang: str) -> None:
         self.lib, self.ed, self.lang = library, ed, lang
-        self.ids = identifiers(ed, library.issuer_of(ed).id)
+        self.ids = library.identifiers(ed)
         prev = library.predecessor(ed)
-        self.prev = (prev, identifiers(prev, library.issuer_of(prev).id)) if prev else None
+        self.prev = (prev, library.identifiers(prev)) if prev else None
         self.refs = fact_refs(ed)
         # FRBR dates are full dates: the document's date; for a text that states none, the
         # start of its period, else its edition's year (and FRBRdate's name says which)
@@ -401,7 +401,7 @@ class Writer:
         _e(refs, "original", {"eId": "original", "href": f"{ids.akn_work}/zho@{self.date}",
                               "showAs": ed.name.zh})
         for a in ed.amendments:  # an issuer corrects its own documents: the notice is its
-            parts = number_parts(a.document_number.zh)
+            parts = number_parts(a.document_number.zh, self.lib.pinyin)
             href = (f"/akn/{ids.akn_work.split('/')[2]}/act/{a.date}/{parts[0]}" if parts
                     else a.url or f"#{a.id}")
             _e(refs, "passiveRef", {"eId": a.id, "href": href,
@@ -638,10 +638,10 @@ def akn_files(library: Library, ed: Edition) -> dict[str, bytes]:
 def inputs(library: Library, ed: Edition) -> list[Any]:
     """What a document's XML is made of beyond its files: its identifiers, its issuer's and
     the library's names, its predecessor's identifiers and name."""
-    ids: list[Identifiers] = [identifiers(ed, library.issuer_of(ed).id)]
+    ids: list[Identifiers] = [library.identifiers(ed)]
     prev = library.predecessor(ed)
     if prev is not None:
-        ids.append(identifiers(prev, library.issuer_of(prev).id))
+        ids.append(library.identifiers(prev))
     return [repr(ids), library.file.title.model_dump(),
             prev.name.model_dump() if prev else None]
 

@@ -16,7 +16,7 @@ import posixpath
 from pathlib import Path
 
 from generator import render, staging
-from generator.data.identifiers import Identifiers, identifiers
+from generator.data.identifiers import Identifiers
 from generator.data.library import Library
 from generator.data.model import Edition
 from generator.fingerprint import digest
@@ -24,7 +24,7 @@ from generator.outputs.job import Job, write_files
 
 
 def document_identifiers(library: Library, ed: Edition) -> Identifiers:
-    return identifiers(ed, library.issuer_of(ed).id)
+    return library.identifiers(ed)
 
 
 def redirect_pages(ed: Edition, ids: Identifiers, site_url: str | None) -> dict[str, str]:

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.data.identifiers import Identifiers, identifiers
+from generator.data.identifiers import Identifiers
 from generator.data.model import Edition
 from generator.data.rules import rules_json
 from generator.data.schema import Text
@@ -144,7 +144,7 @@ def library_json(job: Job) -> str:
     docs = []
     for d in lib.documents:
         succ, prev = lib.successor(d), lib.predecessor(d)
-        ids = identifiers(d, lib.issuer_of(d).id)
+        ids = lib.identifiers(d)
         docs.append({
             "id": d.id, "series": d.document.series, "issuer": lib.issuer_of(d).id,
             "edition": d.document.edition,
@@ -181,7 +181,7 @@ def write(job: Job, stage: Path) -> None:
     id) or the generator changed."""
     for ed in job.library.documents:
         issuer = job.library.issuer_of(ed).id
-        ids = identifiers(ed, issuer)
+        ids = job.library.identifiers(ed)
         entry = job.cache.root / "data" / digest(job.version, job.library.sources[ed.id],
                                                  repr(ids))
         if not (entry / ".complete").is_file():

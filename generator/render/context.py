@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from generator.data.identifiers import Identifiers, identifiers
+from generator.data.identifiers import Identifiers
 from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.schema import Issuer, Period, Series, Text
@@ -134,8 +134,8 @@ def context(library: Library, doc: Edition, memo: Memo = _no_memo) -> DocContext
         timelines=timelines(doc, oldest_first, steps) if len(editions) > 1 else {},
         inputs=tuple((d.id, library.sources[d.id]) for d in editions)
         if all(d.id in library.sources for d in editions) else (),
-        ids=identifiers(doc, library.issuer_of(doc).id),
-        predecessor_ids=identifiers(prev, library.issuer_of(prev).id) if prev else None)
+        ids=library.identifiers(doc),
+        predecessor_ids=library.identifiers(prev) if prev else None)
 
 
 def timelines(doc: Edition, oldest_first: list[Edition],

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.data.identifiers import Identifiers, number_parts
+from generator.data.identifiers import Identifiers, is_number
 from generator.data.library import Status
 from generator.data.model import Edition
 from generator.data.schema import Amendment, Clause, Incentive
@@ -49,7 +49,7 @@ def cited(ed: Edition) -> list[dict[str, Any]]:
     """The documents the preamble names with their 文号: 《title》(浙政发〔2025〕3号)."""
     text = ed.document.preamble.zh if ed.document.preamble else ""
     return [{"@type": "Legislation", "name": title, "legislationIdentifier": number}
-            for title, number in _CITED.findall(text) if number_parts(number)]
+            for title, number in _CITED.findall(text) if is_number(number)]
 
 
 def _amending(a: Amendment, lang: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.data.identifiers import URI_TEMPLATE, identifiers
+from generator.data.identifiers import URI_TEMPLATE
 from generator.data.library import Library, Status
 from generator.data.model import Edition
 from generator.data.rules import MAX_YUAN, rules_data
@@ -380,7 +380,7 @@ class LibraryView:
         """What the site publishes for programs, each document's files and identifiers, and
         examples that use the first document's real paths and one of its stated amounts."""
         lib = self.library
-        docs = [(d, identifiers(d, lib.issuer_of(d).id), lib.status(d))
+        docs = [(d, lib.identifiers(d), lib.status(d))
                 for d in lib.documents]
         example, ids, _ = next(((d, i, s) for d, i, s in docs if lib.root is not None
                                 and d.id == lib.root.id), docs[0])

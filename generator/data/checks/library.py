@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.data.checks.common import dupes
-from generator.data.identifiers import identifiers
+from generator.data.identifiers import Pinyin, identifiers
 from generator.data.load import YamlFile
 from generator.data.model import Edition
 from generator.data.schema import LibraryFile
 from generator.problems import Problem
 
 
-def library(file: YamlFile, lib: LibraryFile, documents: list[Edition]) -> Iterable[Problem]:
+def library(file: YamlFile, lib: LibraryFile, documents: list[Edition],
+            pinyin: Pinyin | None = None) -> Iterable[Problem]:
     for dup in sorted(dupes(i.id for i in lib.issuers)):
         yield file.problem(("issuers",), f"issuer id `{dup}` is defined twice; keep one")
     for dup in sorted(dupes(s.id for s in lib.series)):
@@ -66,7 +67,7 @@ def library(file: YamlFile, lib: LibraryFile, documents: list[Edition]) -> Itera
     for d in documents:  # each document's permanent address is its own (data/identifiers.py)
         if d.document.series not in owner:
             continue
-        ids_of = identifiers(d, owner[d.document.series])
+        ids_of = identifiers(d, owner[d.document.series], pinyin)
         for address, what, key in ((ids_of.work, "文号", "document-number"),
                                    (ids_of.registration, "规范性文件登记号",
                                     "registration-number")):
