@@ -30,6 +30,7 @@ from generator.cache import Cache
 from generator.data.library import Library
 from generator.data.read import read_edition, read_library, valid_edition, valid_library
 from generator.fingerprint import Inputs, build_inputs, generator_version
+from generator.outputs import pdf
 from generator.outputs.job import Job, Part, mapper_later, plan, settle, workers
 from generator.outputs.site import search_texts
 from generator.render import shell
@@ -88,16 +89,14 @@ def typeset(settings: Settings, folder: Path, stop: threading.Event | None = Non
     priority, so the preview's PDF links work without slowing the reload of its pages (a
     save soon after the last made the build share the CPU with WeasyPrint); stopped when
     `stop` is set (`make serve`: a source changed)."""
-    from generator import render as rendering
-    from generator.outputs import pdf
-
     version = generator_version(settings.root)
     cache = Cache(settings.work / "cache", version)
     library = valid_library(settings, cache)
     memo = cache.memo()
-    contexts = {d.id: rendering.context(library, d, memo) for d in library.documents}
-    pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder,
-              niceness=BACKGROUND, stop=stop)
+    contexts = {d.id: render.context(library, d, memo) for d in library.documents}
+    for _ in pdf.write(Job(library, [], {}, contexts, settings, cache, version), folder,
+                       niceness=BACKGROUND, stop=stop):
+        pass  # the other outputs would be written here (`build`): there are none
 
 
 def build(settings: Settings, warm: Any = None, given: Inputs | None = None) -> Path:
@@ -111,21 +110,27 @@ def build(settings: Settings, warm: Any = None, given: Inputs | None = None) -> 
         return settings.out
     # a model made by other code (another schema, other checks) is not reused
     cache = Cache(settings.work / "cache", version)
-    with workers(len(LANGS), warm) as pool:
+    with workers(len(LANGS), warm) as pool, ExitStack() as typesetting:
         if pool is not None:  # Pagefind loads its dictionaries on a core this one leaves idle
             pool.searchers().start()
         library = valid_library(settings, cache, pool)  # load, validate, model
         with template_errors():
             parts, contexts = plan(library, settings, version, cache)
+            # the handbooks the cache lacks, typeset from now on, while the pages render
+            typesetters = pdf.begin(library, contexts, settings, version, cache) \
+                if settings.pdf else None
+            if typesetters is not None:
+                typesetting.enter_context(typesetters)
             rendered = render_parts(library, parts, contexts, settings, cache, pool)  # render
             parts, rendered = settle(parts, rendered, settings, version, cache)
         with staging.staged(settings.out, settings.work) as stage, ExitStack() as later:
-            job = Job(library, parts, rendered, contexts, settings, cache, version, pool)
-            rest = []  # outputs that finish after the others (the search indexes)
+            job = Job(library, parts, rendered, contexts, settings, cache, version, pool,
+                      typesetters)
+            rest = []  # outputs that finish after the others (search, PDFs: outputs/)
             for write in outputs.chosen(settings):  # outputs
                 if (unfinished := write(job, stage)) is not None:
                     rest.append(later.enter_context(closing(unfinished)))
-                    next(unfinished)
+                    next(unfinished, None)
             for unfinished in rest:
                 next(unfinished, None)
         # swapped in when the block completes

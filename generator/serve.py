@@ -23,9 +23,9 @@ from typing import Any
 
 from generator import pipeline, staging
 from generator.outputs.job import workers
-from generator.outputs.pdf import Stopped
 from generator.problems import DataError
 from generator.settings import LANGS, Settings
+from generator.typesetter import Stopped
 
 
 def watched(settings: Settings) -> list[Path]:

@@ -229,3 +229,87 @@ def test_a_full_build_publishes_the_pdfs_also_at_their_old_names(tmp_path: Path)
     for lang in ("zh", "en"):
         new, old = site / "pdf" / f"{DOC}-{lang}.pdf", site / "pdf" / f"handbook-{lang}.pdf"
         assert new.read_bytes()[:5] == b"%PDF-" and old.read_bytes() == new.read_bytes()
+
+
+@pytest.mark.pdf
+def test_make_site_starts_typesetting_before_the_pages_are_rendered(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make site` starts the PDFs' processes as soon as it knows a handbook must be typeset,
+    so they import WeasyPrint while the pages are rendered; an output that fails after them
+    ends them, and the site in place stays as it was. A build that finds the handbooks in
+    the cache starts none."""
+    import multiprocessing
+
+    from generator import outputs, pipeline
+    from generator.outputs import admin
+    from generator.outputs import pdf as pdf_output
+    from tests.conftest import settings_for
+
+    seen: list[int] = []
+    real_render, real_typesetters = pipeline.render_parts, pdf_output.typesetters
+
+    def render(*args: object, **kwargs: object) -> object:
+        seen.append(len(multiprocessing.active_children()))
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    started: list[int] = []
+
+    def typesetters(tasks: int, niceness: int = 0) -> object:
+        started.append(tasks)
+        return real_typesetters(tasks, niceness)
+
+    monkeypatch.setattr(pipeline, "render_parts", render)
+    monkeypatch.setattr(pdf_output, "typesetters", typesetters)
+
+    def broken(job: object, stage: Path) -> None:
+        raise DataError([])
+
+    monkeypatch.setattr(admin, "write", broken)
+    monkeypatch.setattr(outputs, "admin", admin)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("the site in place", encoding="utf-8")
+    settings = settings_for(out, tmp_path / "work", pdf=True)
+    with pytest.raises(DataError):
+        pipeline.build(settings)
+    assert started == [2]  # both languages of the one document
+    assert seen and seen[0] >= 2  # the typesetting processes were there as rendering began
+    assert multiprocessing.active_children() == []
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+
+    monkeypatch.undo()
+    monkeypatch.setattr(pdf_output, "typesetters", typesetters)
+    started.clear()
+    site = pipeline.build(settings)
+    assert started == [2] and (site / "pdf" / "jiande-2025-zh.pdf").read_bytes()[:5] == b"%PDF-"
+    started.clear()
+    pipeline.build(settings_for(tmp_path / "site2", tmp_path / "work", pdf=True))
+    assert started == []  # both handbooks were in the cache
+
+
+def test_a_handbook_that_cannot_be_typeset_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    """WeasyPrint failing on a handbook, or its process dying, ends the typesetting with a
+    problem that names the handbook, and leaves no process behind."""
+    import multiprocessing
+    import signal
+
+    from generator.outputs.pdf import typeset
+    from generator.typesetter import Failed, Typesetters
+
+    html = "<html lang='zh'><title>x</title><body><p>建德市</p></body></html>"
+    with pytest.raises(DataError) as raised:
+        typeset([(html, str(tmp_path), str(tmp_path / "missing" / "x.pdf"), "doc-zh")])
+    [problem] = raised.value.problems
+    assert "doc-zh" in problem.message and "could not be typeset" in problem.message
+    assert multiprocessing.active_children() == []
+
+    page = "<p>" + "建德市 " * 400 + "</p>"
+    with Typesetters(1) as processes:
+        processes.begin([(f"<html><body>{page * 400}</body></html>", str(tmp_path),
+                          str(tmp_path / "y.pdf"), "doc-en")])
+        [(process, _)] = processes.processes
+        os.kill(process.pid, signal.SIGKILL)
+        with pytest.raises(Failed, match="doc-en: its process stopped"):
+            processes.finish()
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "y.pdf").exists()

@@ -19,9 +19,9 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from generator.data.model import Edition
-from generator.outputs.pdf import _typeset
 from generator.render.i18n import HTML_LANG
 from generator.settings import LANGS
+from generator.typesetter import typeset_one
 
 pytestmark = pytest.mark.pdf
 
@@ -155,7 +155,7 @@ def test_pdfua_reports_an_untagged_pdf(tmp_path: Path, all_rules_run: None) -> N
             '<th scope="col">项</th></tr></thead><tbody><tr><td>值</td></tr></tbody></table>'
             "%s</body></html>")
     good = tmp_path / "good.pdf"
-    _typeset((html % "", str(tmp_path), str(good), "test"))
+    typeset_one((html % "", str(tmp_path), str(good), "test"))
     assert check(good) == ([], [])
 
     untagged = tmp_path / "untagged.pdf"
@@ -165,7 +165,7 @@ def test_pdfua_reports_an_untagged_pdf(tmp_path: Path, all_rules_run: None) -> N
     assert {"UA-01-005", "UA-01-002", "UA-18-005"} <= rules, findings
 
     empty_heading = tmp_path / "empty-heading.pdf"
-    _typeset((html % "<h2></h2>", str(tmp_path), str(empty_heading), "test"))
+    typeset_one((html % "<h2></h2>", str(tmp_path), str(empty_heading), "test"))
     findings, skipped = check(empty_heading)
     assert skipped == []
     assert [line.split()[0] for line in findings] == ["UA-14-001"], findings

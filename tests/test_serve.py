@@ -127,18 +127,31 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
 
     from generator import pipeline
     from generator.outputs import pdf
+    from generator.typesetter import Typesetters
     from tests.conftest import settings_for
 
     asked: list[int] = []
 
-    def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0,
-                stop: threading.Event | None = None) -> list[Path]:
-        asked.append(niceness)
-        for _, _, target, _ in jobs:
-            Path(target).write_bytes(b"%PDF-1.7\n")
-        return [Path(j[2]) for j in jobs]
+    class Fake:  # what pdf.write asks of its typesetting processes
+        def __init__(self, niceness: int) -> None:
+            asked.append(niceness)
+            self.jobs: list[tuple[str, str, str, str]] = []
 
-    monkeypatch.setattr(pdf, "typeset", typeset)
+        def __enter__(self) -> Fake:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def begin(self, jobs: list[tuple[str, str, str, str]]) -> None:
+            self.jobs += jobs
+
+        def finish(self, stop: object = None) -> list[Path]:
+            for _, _, target, _ in self.jobs:
+                Path(target).write_bytes(b"%PDF-1.7\n")
+            return [Path(j[2]) for j in self.jobs]
+
+    monkeypatch.setattr(pdf, "typesetters", lambda tasks, niceness=0: Fake(niceness))
     settings = settings_for(tmp_path / "site", tmp_path / "work")
     pipeline.typeset(settings, tmp_path / "site")
     assert asked == [pipeline.BACKGROUND] and pipeline.BACKGROUND == 19
@@ -146,17 +159,15 @@ def test_the_preview_typesets_its_pdfs_at_the_lowest_priority(
         "jiande-2025-en.pdf", "jiande-2025-zh.pdf"]
     monkeypatch.undo()
 
-    made: list[dict[str, object]] = []
-
-    class Pool:  # what pdf.typeset asks of its process pool
-        def __init__(self, **kwargs: object) -> None:
-            made.append(kwargs)
-            raise RuntimeError("not started")
-
-    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Pool)
-    with pytest.raises(RuntimeError):
-        pdf.typeset([("<html></html>", "/", str(tmp_path / "x.pdf"), "x")], niceness=19)
-    assert made[0]["initializer"] is os.nice and made[0]["initargs"] == (19,)
+    html = "<html lang='zh'><title>x</title><body><p>建德市</p></body></html>"
+    for niceness in (19, 0):  # the real processes, once they have typeset a handbook
+        with Typesetters(1, niceness) as processes:
+            processes.begin([(html, str(tmp_path), str(tmp_path / "x.pdf"), "x")])
+            assert processes.finish() == [tmp_path / "x.pdf"]
+            [(process, _)] = processes.processes
+            assert os.getpriority(os.PRIO_PROCESS, process.pid) - os.getpriority(
+                os.PRIO_PROCESS, 0) == niceness
+        assert not process.is_alive()
 
 
 def test_a_save_stops_the_pdfs_being_typeset(tmp_path: Path) -> None:
@@ -166,12 +177,13 @@ def test_a_save_stops_the_pdfs_being_typeset(tmp_path: Path) -> None:
     import multiprocessing
 
     from generator.outputs import pdf
+    from generator.typesetter import Stopped
 
     page = "<p>" + "建德市 " * 400 + "</p>"
     html = f"<html lang='zh'><title>x</title><body>{page * 400}</body></html>"
     stop, stopped = threading.Event(), []
     threading.Timer(1.5, lambda: (stopped.append(time.perf_counter()), stop.set())).start()
-    with pytest.raises(pdf.Stopped):
+    with pytest.raises(Stopped):
         pdf.typeset([(html, str(tmp_path), str(tmp_path / "x.pdf"), "x")], niceness=19,
                     stop=stop)
     assert time.perf_counter() - stopped[0] < 1.0  # not when the PDF would be done

@@ -1,6 +1,7 @@
 """Stage 5, outputs. Each module writes one kind of output into the staging folder, with the
-same signature `write(job, stage)`; a write that is a generator (site: its search indexes)
-yields once the others may run, and is finished after them:
+same signature `write(job, stage)`; a write that is a generator yields once the others may
+run, and is finished after them, in this order (site: its search indexes; pdf: the handbooks
+being typeset; legacy: the PDFs' old names):
 
     site      /<lang>/ and /<lang>/<id>/: each part's pages, assets, feed, sitemap, search
     opendata  /data/<id>/: policy.json and the CSV tables; /data/library.json

@@ -57,6 +57,7 @@ class Job:
     cache: Cache
     version: str  # of the generator (fingerprint.generator_version)
     workers: Any = field(default=None)  # spawned worker processes, started by the driver
+    typesetters: Any = field(default=None)  # the PDFs' processes, when the driver started them
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> None:

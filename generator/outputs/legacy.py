@@ -14,6 +14,7 @@ as links to the same bytes.
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 from pathlib import Path
 
 from generator import render, staging
@@ -43,7 +44,9 @@ def old_pages(job: Job, lang: str) -> list[tuple[str, str]]:
             if p.type.name != "compare" and p.url not in KEPT_BY_THE_LIBRARY]
 
 
-def write(job: Job, stage: Path) -> None:
+def write(job: Job, stage: Path) -> Generator[None, None, None]:
+    """The old pages, then (`yield`: after the outputs that finish later, the PDFs) the old
+    names of the files."""
     root = job.library.root
     if root is None:
         return
@@ -68,6 +71,7 @@ def write(job: Job, stage: Path) -> None:
                 path = stage / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(html, encoding="utf-8")
+    yield
     for old, new in OLD_FILES.items():
         source = stage / new.format(id=root.id)
         if source.is_file():  # the PDFs exist only in builds with --pdf

@@ -9,26 +9,27 @@ never writes a PDF with missing glyphs.
 from __future__ import annotations
 
 import datetime
-import multiprocessing
 import os
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, wait
+from collections.abc import Generator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from generator import render
+from generator.cache import Cache
+from generator.data.library import Library
 from generator.data.model import Edition
 from generator.fingerprint import digest
 from generator.outputs.job import Job
 from generator.problems import DataError, Problem
 from generator.render.context import DocContext
 from generator.render.jinja import template_problem
-from generator.settings import LANGS
+from generator.settings import LANGS, Settings
+from generator.typesetter import Failed, Task, Typesetters
 
 ZH_FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 EN_FONT = "Noto Serif CJK SC"  # its Latin glyphs are complete; one embedded family per PDF
@@ -54,78 +55,28 @@ def data_date(source_date: int) -> str:
     return datetime.datetime.fromtimestamp(source_date, tz=datetime.UTC).date().isoformat()
 
 
-def _finish_tags(document: Any, pdf: Any) -> None:
-    """What WeasyPrint 70's PDF/UA tags leave out, filled in before the file is written.
-
-    - A link annotation's /Contents (its description for a screen reader) is the link's
-      `title`, else its text, where WeasyPrint puts the bare target ("clause-3").
-    - A header cell's /Scope (Column, or Row for `<th scope="row">`), which WeasyPrint
-      does not write although it reads `scope` to fill the data cells' /Headers.
-    """
-    import pydyf  # type: ignore[import-untyped]
-
-    def boxes(box: Any) -> Iterator[Any]:
-        yield box
-        for child in getattr(box, "children", ()):
-            yield from boxes(child)
-
-    for page in document.pages:
-        for _, _, _, box in page.links:
-            a = box.element
-            text = a.get("title") or " ".join("".join(a.itertext()).split())
-            if box.link_annotation is not None and text:
-                box.link_annotation["Contents"] = pydyf.String(text)
-        for box in boxes(page._page_box):
-            tag = getattr(box, "mark", None)  # the cell's /TH or /TD element, set by WeasyPrint
-            if tag is not None and box.element_tag == "th":
-                tag["A"]["Scope"] = "/Row" if box.element.get("scope") == "row" else "/Column"
+def typesetters(tasks: int, niceness: int = 0) -> Typesetters:
+    """Processes to typeset `tasks` handbooks: one per core, at most one per handbook."""
+    return Typesetters(max(1, min(tasks, os.cpu_count() or 1)), niceness)
 
 
-def _typeset(job: tuple[str, str, str, str]) -> str:
-    """Worker: one language's HTML to PDF (one process per language: WeasyPrint is CPU-bound).
-
-    Tagged PDF/UA-1: structure tree, /Lang from `<html lang>`, title from `<title>` shown
-    in the window title, XMP claiming PDF/UA (public bodies must publish accessible PDFs).
-    """
-    from weasyprint import HTML  # imported late: slow to import and only needed here
-
-    html, base, target, identifier = job
-    tmp = Path(target).with_suffix(".pdf.tmp")
-    HTML(string=html, base_url=base).write_pdf(tmp, pdf_identifier=identifier.encode(),
-                                               pdf_variant="pdf/ua-1", finisher=_finish_tags)
-    tmp.replace(target)
-    return target
-
-
-class Stopped(Exception):
-    """The typesetting was stopped before it ended: what it typesets changed (`make serve`)."""
-
-
-def typeset(jobs: list[tuple[str, str, str, str]], niceness: int = 0,
-            stop: threading.Event | None = None) -> list[Path]:
-    """(html, base, target, identifier) jobs, one spawned process per core, each `niceness`
-    steps below normal priority (`make serve` typesets in the background: the next build
-    of the pages must not wait for the CPU it takes). Raises Stopped, its processes ended,
-    as soon as `stop` is set (`make serve` sets it when a source changes: the handbooks it
-    was typesetting are out of date, and the build that follows gets the whole CPU, which a
-    low priority does not give it on a machine of two cores)."""
+def typeset(jobs: list[Task], niceness: int = 0, stop: threading.Event | None = None
+            ) -> list[Path]:
+    """Typeset (html, base, target, identifier) jobs in processes of their own, at
+    `niceness`, until `stop` is set (typesetter.py: raises Stopped)."""
     if not jobs:
         return []
-    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                             mp_context=multiprocessing.get_context("spawn"),
-                             initializer=os.nice, initargs=(niceness,)) as pool:
-        futures = [pool.submit(_typeset, job) for job in jobs]
-        while wait(futures, timeout=STOP_POLL).not_done:
-            if stop is not None and stop.is_set():
-                # the executor ends its processes only once their jobs are done: ended here
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise Stopped
-        return [Path(f.result()) for f in futures]
+    with typesetters(len(jobs), niceness) as processes:
+        processes.begin(jobs)
+        return finished(processes, stop)
 
 
-STOP_POLL = 0.1  # seconds between two looks at `stop`
+def finished(processes: Typesetters, stop: threading.Event | None = None) -> list[Path]:
+    try:
+        return processes.finish(stop)
+    except Failed as exc:
+        raise DataError([Problem("generator/render/templates/handbook.html.jinja", 1, 1,
+                                 f"a PDF handbook could not be typeset: {exc}")]) from exc
 
 
 def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> list[Path]:
@@ -138,29 +89,58 @@ def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> lis
                     for lang in LANGS])
 
 
+def entries(library: Library, contexts: dict[str, DocContext], settings: Settings,
+            version: str, cache: Cache) -> list[tuple[Edition, Path]]:
+    """Each document with the cache entry of its handbooks: typeset again only when the
+    document, what it says of other editions, the generator or the data date changed."""
+    font, date = find_font(), data_date(settings.source_date)
+    return [(ed, cache.root / "pdf" / digest(version, library.sources[ed.id],
+                                             contexts[ed.id].digest_data(), date, font))
+            for ed in library.documents]
+
+
+def begin(library: Library, contexts: dict[str, DocContext], settings: Settings,
+          version: str, cache: Cache, niceness: int = 0) -> Typesetters | None:
+    """The handbooks the cache does not have, handed to typesetting processes started now
+    (None when it has them all). `make site` calls it as soon as the documents' contexts are
+    known, so the handbooks are typeset while the pages are rendered and written."""
+    font, date = find_font(), data_date(settings.source_date)
+    tasks = []
+    for ed, entry in entries(library, contexts, settings, version, cache):
+        if not (entry / ".complete").is_file():
+            entry.mkdir(parents=True, exist_ok=True)
+            tasks += [(render.handbook(ed, contexts[ed.id], lang, font=font, data_date=date),
+                       str(entry), str(entry / f"{lang}.pdf"), f"{ed.id}-{lang}")
+                      for lang in LANGS]
+    if not tasks:
+        return None
+    processes = typesetters(len(tasks), niceness)
+    processes.begin(tasks)
+    return processes
+
+
 def write(job: Job, stage: Path, niceness: int = 0, stop: threading.Event | None = None
-          ) -> None:
-    """Every document's handbooks into pdf/, typeset again only when the document, what it
-    says of other editions, the generator or the data date changed (at `niceness`, until
-    `stop` is set: see `typeset`)."""
-    try:
-        font = find_font()
-        date = data_date(job.settings.source_date)
-        todo, entries = [], []
-        for ed in job.library.documents:
-            ctx = job.contexts[ed.id]
-            key = digest(job.version, job.library.sources[ed.id], ctx.digest_data(), date, font)
-            entry = job.cache.root / "pdf" / key
-            entries.append((ed.id, entry))
-            if not (entry / ".complete").is_file():
-                entry.mkdir(parents=True, exist_ok=True)
-                todo += [(render.handbook(ed, ctx, lang, font=font, data_date=date), str(entry),
-                          str(entry / f"{lang}.pdf"), f"{ed.id}-{lang}") for lang in LANGS]
-        typeset(todo, niceness, stop)
-    except jinja2.TemplateError as exc:
-        raise DataError([template_problem(exc)]) from exc
+          ) -> Generator[None, None, None]:
+    """Every document's handbooks into pdf/ (at `niceness`, until `stop` is set: see
+    `typeset`): those the build began (`job.typesetters`, see `begin`), or begun here. A
+    generator: the handbooks are typeset while the other outputs are written (`yield`), and
+    closing it ends the typesetting."""
+    with ExitStack() as stack:
+        processes = job.typesetters
+        if processes is None:
+            try:
+                processes = begin(job.library, job.contexts, job.settings, job.version,
+                                  job.cache, niceness)
+            except jinja2.TemplateError as exc:
+                raise DataError([template_problem(exc)]) from exc
+            if processes is not None:
+                stack.enter_context(processes)
+        yield
+        if processes is not None:
+            finished(processes, stop)
+    every = entries(job.library, job.contexts, job.settings, job.version, job.cache)
     (stage / "pdf").mkdir(parents=True, exist_ok=True)
-    for doc_id, entry in entries:
+    for doc_id, entry in ((ed.id, entry) for ed, entry in every):
         (entry / ".complete").write_text("", encoding="utf-8")
         for lang in LANGS:
             target = stage / "pdf" / f"{doc_id}-{lang}.pdf"
