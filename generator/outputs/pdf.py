@@ -89,11 +89,11 @@ def write_pdfs(ed: Edition, ctx: DocContext, out: Path, source_date: int) -> lis
                     for lang in LANGS])
 
 
-def entries(library: Library, contexts: dict[str, DocContext], settings: Settings,
-            version: str, cache: Cache) -> list[tuple[Edition, Path]]:
+def entries(library: Library, contexts: dict[str, DocContext], version: str, cache: Cache,
+            font: str, date: str) -> list[tuple[Edition, Path]]:
     """Each document with the cache entry of its handbooks: typeset again only when the
-    document, what it says of other editions, the generator or the data date changed."""
-    font, date = find_font(), data_date(settings.source_date)
+    document, what it says of other editions, the generator, the font or the data date
+    changed."""
     return [(ed, cache.root / "pdf" / digest(version, library.sources[ed.id],
                                              contexts[ed.id].digest_data(), date, font))
             for ed in library.documents]
@@ -106,7 +106,7 @@ def begin(library: Library, contexts: dict[str, DocContext], settings: Settings,
     known, so the handbooks are typeset while the pages are rendered and written."""
     font, date = find_font(), data_date(settings.source_date)
     tasks = []
-    for ed, entry in entries(library, contexts, settings, version, cache):
+    for ed, entry in entries(library, contexts, version, cache, font, date):
         if not (entry / ".complete").is_file():
             entry.mkdir(parents=True, exist_ok=True)
             tasks += [(render.handbook(ed, contexts[ed.id], lang, font=font, data_date=date),
@@ -138,7 +138,8 @@ def write(job: Job, stage: Path, niceness: int = 0, stop: threading.Event | None
         yield
         if processes is not None:
             finished(processes, stop)
-    every = entries(job.library, job.contexts, job.settings, job.version, job.cache)
+    every = entries(job.library, job.contexts, job.version, job.cache, find_font(),
+                    data_date(job.settings.source_date))
     (stage / "pdf").mkdir(parents=True, exist_ok=True)
     for doc_id, entry in ((ed.id, entry) for ed, entry in every):
         (entry / ".complete").write_text("", encoding="utf-8")
