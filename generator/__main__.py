@@ -6,4 +6,8 @@ import sys  # noqa: E402
 
 from generator.cli import main  # noqa: E402
 
-leave(main(sys.argv[1:]))
+try:
+    code = main(sys.argv[1:])
+except BrokenPipeError:  # the reader of the output went away (`| head`): nothing to add
+    code = 1
+leave(code)

@@ -27,6 +27,9 @@ def leave(code: int) -> None:
     freeing its objects one by one: Python's own exit does, and took 0.25-0.4 s after a
     build (pypinyin's dictionaries alone hold millions of objects). Every command has closed
     its files, worker pools and temporary folders by then (`with` blocks)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (`| head`), a closed stream
+            pass
     os._exit(code)

@@ -146,3 +146,25 @@ def test_oversized_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
     code, err = run_check(folder, capsys)
     assert code == 1
     assert "over the" in err and "glossary.yaml:1:1" in err
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback() -> None:
+    """`python -m generator check | head -1`: the command stops when its reader has gone,
+    with an exit code that says it did not finish, and no traceback. (The reader here is
+    gone before the command writes: the same as `head` closing early, without a race.)"""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT,
+                              stdout=write, stderr=subprocess.PIPE, timeout=120, check=False)
+    finally:
+        os.close(write)
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
