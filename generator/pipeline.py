@@ -13,9 +13,9 @@
 
 Each document and each part of the site is cached by its inputs (cache.py): a build renders
 and builds again only what a change reaches. Work that runs in processes of its own starts
-early: Pagefind's as the build begins, the PDFs' (with --pdf) once the plan is known. Problems are collected, not raised one by one:
-a build that cannot finish raises DataError with every problem as `path:line:col: message`,
-and the previous site stays in place.
+early: Pagefind's as the build begins, the PDFs' (with --pdf) once the plan is known.
+Problems are collected, not raised one by one: a build that cannot finish raises DataError
+with every problem as `path:line:col: message`, and the previous site stays in place.
 """
 
 from __future__ import annotations
