@@ -170,12 +170,7 @@ def identifiers(ed: Edition, issuer: str, known: Pinyin | None = None) -> Identi
     parts = number_parts(number, known) if number else None
     date = ed.date
     year = parts[1] if parts else (date[:4] if date else ed.document.edition)
-    if parts:
-        natural = parts[0]
-    elif number and pinyin_slug(number, known=known):
-        natural = pinyin_slug(number, known=known)
-    else:
-        natural = ed.id
+    natural = parts[0] if parts else (number and pinyin_slug(number, known=known)) or ed.id
     reg = registration_number(ed)
     reg_slug = re.sub(r"[^a-z0-9]+", "-", reg.lower()).strip("-") if reg else ""
     amended = sorted(a.date for a in ed.amendments)

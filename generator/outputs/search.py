@@ -187,16 +187,18 @@ class Pagefinds:
     def start(self) -> Pagefinds:
         with self.lock:
             while len(self.all) < self.count:
-                self.all.append(started := Pagefind())
-                self.free.put(started)
+                self.free.put(self._started())
         return self
 
     def get(self) -> Pagefind:
         with self.lock:  # started only when an index must be built
             if self.free.empty() and len(self.all) < self.count:
-                self.all.append(started := Pagefind())
-                return started
+                return self._started()
         return self.free.get()
+
+    def _started(self) -> Pagefind:  # (holding the lock)
+        self.all.append(pagefind := Pagefind())
+        return pagefind
 
     def put(self, pagefind: Pagefind, failed: bool = False) -> None:
         if not failed:
